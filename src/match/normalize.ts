@@ -1,0 +1,148 @@
+/**
+ * Name analysis: one name string in any script → the tokens the scorer aligns. Pure functions, no store.
+ *
+ * Steps: Unicode NFKC; script detection; OFAC-style "SURNAME, Given" put back in reading order for persons;
+ * Cyrillic and Chinese transliterated the way lists print them (transliterate.ts), every other script folded
+ * to ASCII (any-ascii via asciiFold in src/model/names.ts); case folding; then legal forms, generic words and
+ * stop words recognised as weak tokens (legal-forms.ts), single letters of person names as initials, numbers
+ * kept as numbers, and cross-script name symbols attached (known-names.ts).
+ */
+import { asciiFold } from "../model/names.js";
+import { chineseToLatin, cyrillicToLatin } from "./transliterate.js";
+import { GENERIC_WORDS, LEGAL_FORMS, STOP_WORDS } from "./legal-forms.js";
+import { knownNameSymbol } from "./known-names.js";
+import { skeleton, type NameToken } from "./tokens.js";
+
+export type Script = "Latin" | "Cyrillic" | "Han" | "Arabic" | "Hangul" | "Greek" | "Hebrew" | "Kana" | "Other";
+
+const SCRIPT_TESTS: Array<[Script, RegExp]> = [
+  ["Latin", /\p{Script=Latin}/u],
+  ["Cyrillic", /\p{Script=Cyrillic}/u],
+  ["Han", /\p{Script=Han}/u],
+  ["Arabic", /\p{Script=Arabic}/u],
+  ["Hangul", /\p{Script=Hangul}/u],
+  ["Greek", /\p{Script=Greek}/u],
+  ["Hebrew", /\p{Script=Hebrew}/u],
+  ["Kana", /[\p{Script=Hiragana}\p{Script=Katakana}]/u],
+];
+
+/** The scripts a text is written in (letters only; digits and punctuation belong to none). */
+export function detectScripts(text: string): Script[] {
+  const out: Script[] = [];
+  for (const [script, re] of SCRIPT_TESTS) if (re.test(text)) out.push(script);
+  if (out.length === 0 && /\p{L}/u.test(text)) out.push("Other");
+  return out;
+}
+
+/** Schemas of natural persons: their names get initials and name-order handling, never legal forms. */
+export function isPersonSchema(schema: string | undefined): boolean {
+  return schema === "Person";
+}
+
+export interface NameAnalysis {
+  /** the name as given */
+  original: string;
+  scripts: Script[];
+  /** the folded, reordered Latin form (what the tokens were cut from) */
+  latin: string;
+  tokens: NameToken[];
+}
+
+/** Folds a phrase or word exactly as names are folded, so tables written in any script meet the names. */
+export function foldText(text: string): string {
+  return asciiFold(chineseToLatin(cyrillicToLatin(text.normalize("NFKC"))));
+}
+
+interface PhraseEntry {
+  words: string[];
+  token: Omit<NameToken, "text" | "key">;
+}
+
+// Phrase tables by first word, longest phrase first, built once from the tables in legal-forms.ts.
+let phraseIndex: Map<string, PhraseEntry[]> | undefined;
+function phrases(): Map<string, PhraseEntry[]> {
+  if (phraseIndex) return phraseIndex;
+  const index = new Map<string, PhraseEntry[]>();
+  const add = (phrase: string, token: PhraseEntry["token"]) => {
+    const words = foldText(phrase).split(" ").filter(Boolean);
+    if (words.length === 0) return;
+    const list = index.get(words[0]) ?? [];
+    // the first table that names a phrase wins (legal forms before generic words)
+    if (list.some((e) => e.words.join(" ") === words.join(" "))) return;
+    list.push({ words, token });
+    index.set(words[0], list);
+  };
+  for (const form of LEGAL_FORMS) for (const p of form.phrases) add(p, { kind: "legal", symbol: form.form, family: form.family });
+  for (const w of STOP_WORDS) add(w, { kind: "stop" });
+  for (const w of GENERIC_WORDS) add(w, { kind: "generic" });
+  for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
+  phraseIndex = index;
+  return index;
+}
+
+const PERSON_COMMA = /^\s*([^,]+?)\s*,\s*([^,]+?)\s*$/;
+
+/** "SURNAME, Given" (OFAC, UN) → "Given SURNAME"; other names unchanged. */
+export function personReadingOrder(name: string): string {
+  const m = PERSON_COMMA.exec(name);
+  if (!m || /\d/.test(name)) return name;
+  return `${m[2]} ${m[1]}`;
+}
+
+/** Analyses one name. `schema` is an FtM/autorisk type (Person, Company, …) when known. */
+export function analyseName(name: string, opts: { schema?: string } = {}): NameAnalysis {
+  const person = isPersonSchema(opts.schema);
+  const nfkc = name.normalize("NFKC").trim();
+  const ordered = person || opts.schema === undefined ? personReadingOrder(nfkc) : nfkc;
+  const latin = foldText(ordered.replace(/&/g, " and ").replace(/\+/g, " and "));
+  const words = latin ? latin.split(" ") : [];
+  const tokens: NameToken[] = [];
+  const table = phrases();
+  for (let i = 0; i < words.length; ) {
+    const word = words[i];
+    if (/^\d+$/.test(word)) {
+      tokens.push({ text: word, key: String(Number(word)), kind: "number" });
+      i++;
+      continue;
+    }
+    let matched: PhraseEntry | undefined;
+    for (const entry of table.get(word) ?? []) {
+      if (person && entry.token.kind === "legal") continue;
+      if (entry.words.every((w, k) => words[i + k] === w)) {
+        matched = entry;
+        break;
+      }
+    }
+    // a name that is nothing but one generic or stop word is still a name: keep it as a word
+    if (matched && !(words.length === matched.words.length && matched.token.kind !== "legal")) {
+      const text = matched.words.join(" ");
+      tokens.push({ ...matched.token, text, key: matched.token.symbol ?? text.replace(/ /g, "") });
+      i += matched.words.length;
+      continue;
+    }
+    if (word.length === 1 && person) {
+      tokens.push({ text: word, key: word, kind: "initial" });
+    } else {
+      const symbol = knownNameSymbol(word);
+      tokens.push(symbol ? { text: word, key: skeleton(word), kind: "word", symbol } : { text: word, key: skeleton(word), kind: "word" });
+    }
+    i++;
+  }
+  return { original: name, scripts: detectScripts(nfkc), latin: tokens.map((t) => t.text).join(" "), tokens: joinLetterRuns(tokens, person) };
+}
+
+/** "U S A", "I B M" in an organisation's name are one acronym written with dots: join them. */
+function joinLetterRuns(tokens: NameToken[], person: boolean): NameToken[] {
+  if (person || !tokens.some((t, i) => t.kind === "word" && t.text.length === 1 && tokens[i + 1]?.text.length === 1)) return tokens;
+  const out: NameToken[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    if (tokens[i].kind === "word" && tokens[i].text.length === 1) {
+      let j = i;
+      let text = "";
+      while (j < tokens.length && tokens[j].kind === "word" && tokens[j].text.length === 1) text += tokens[j++].text;
+      out.push({ text, key: text, kind: "word" });
+      i = j;
+    } else out.push(tokens[i++]);
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+/**
+ * Name tokens: what the scorer aligns. Each token keeps its folded text (for explanations), a skeleton key
+ * that absorbs the spelling variation of transliteration (for comparison and the index), its kind (which
+ * decides its weight and what it may pair with), and for legal forms their form and family.
+ */
+
+export type TokenKind =
+  /** an ordinary name word: carries the match */
+  | "word"
+  /** a number: must agree ("Trust 2004-1" ≠ "Trust 2004-2") */
+  | "number"
+  /** a single letter in a person's name: agrees with any word it starts */
+  | "initial"
+  /** a legal form (PAO, GmbH, Co., Ltd.): weak */
+  | "legal"
+  /** a generic business word (group, trading, automobile): weak, never carries a match alone */
+  | "generic"
+  /** a joining word (of, and, al, bin): nearly weightless */
+  | "stop";
+
+export interface NameToken {
+  /** folded Latin text, as shown in explanations */
+  text: string;
+  /** spelling skeleton: equal skeletons are transliteration variants of one word */
+  key: string;
+  kind: TokenKind;
+  /** legal form id (kind "legal") or cross-script name symbol (e.g. "jac" for 江淮/Jianghuai/JAC) */
+  symbol?: string;
+  /** legal form family (kind "legal") */
+  family?: string;
+}
+
+/** Prior weight of a token by kind, before any rarity adjustment from the index. */
+export const KIND_WEIGHT: Record<TokenKind, number> = {
+  word: 1,
+  number: 1,
+  initial: 0.35,
+  legal: 0.15,
+  generic: 0.45,
+  stop: 0.1,
+};
+
+/** Kinds that can carry a match (a name whose agreeing tokens are all weak must not match). */
+export function isStrong(kind: TokenKind): boolean {
+  return kind === "word" || kind === "number";
+}
+
+/**
+ * The spelling skeleton of a folded Latin word. The rules merge the spellings that transliteration systems
+ * and languages produce for one sound, so Moskvich/Moskvitch, Evgeniy/Yevgeny/Evgenii, Sollers/Solers,
+ * Mohammed/Muhamad, Khodorkovsky/Hodorkovskiy come out equal or one edit apart.
+ */
+export function skeleton(word: string): string {
+  if (word.length <= 2 || /^\d+$/.test(word)) return word;
+  let k = word
+    .replace(/tch/g, "ch")
+    .replace(/shch/g, "sh")
+    .replace(/sch/g, "sh")
+    .replace(/kh/g, "h")
+    .replace(/ph/g, "f")
+    .replace(/ck/g, "k")
+    .replace(/ks/g, "x")
+    .replace(/q/g, "k")
+    .replace(/w/g, "v")
+    .replace(/dzh/g, "j")
+    .replace(/zh/g, "j")
+    .replace(/dj/g, "j")
+    .replace(/ou/g, "u")
+    .replace(/oo/g, "u")
+    .replace(/ee/g, "i")
+    .replace(/(iy|yi|ij|ii|iei|yy)$/, "i")
+    .replace(/^ye/, "e")
+    .replace(/^yu/, "iu")
+    .replace(/y/g, "i")
+    .replace(/(.)\1+/g, "$1");
+  if (k.length > 3 && k.endsWith("h") && !k.endsWith("sh") && !k.endsWith("ch")) k = k.slice(0, -1);
+  return k;
+}
