@@ -61,55 +61,55 @@ export function remarkItems(remarks: string): string[] {
  * Reads one entry's remarks into the record. Returns the items it did not understand (they stay in
  * `remarks` anyway, which keeps the full text).
  */
-export function applyRemarks(b: RecordBuilder, remarks: string, opts: { identifiers?: boolean } = {}): string[] {
+export function applyRemarks(b: RecordBuilder, remarks: string): string[] {
   const text = remarks.trim();
   if (!text || text === "-0-") return [];
   b.record.remarks = text;
-  const leftover: string[] = [];
-  for (const raw of remarkItems(text)) {
-    // "(Linked To: X)" is how the XML remarks carry it
-    const item = raw.replace(/^\((.*)\)$/, "$1").trim();
-    let m: RegExpMatchArray | null;
-    if ((m = item.match(/^Linked To:\s*(.+)$/i))) {
-      b.link(m[1].replace(/\.$/, ""));
-      continue;
-    }
-    if (/^(Secondary sanctions risk|Additional Sanctions Information - Subject to Secondary Sanctions)/i.test(item)) {
-      b.record.secondarySanctions = true;
-      b.prop("secondarySanctions", item.replace(/^Secondary sanctions risk:\s*/i, ""));
-      continue;
-    }
-    if ((m = item.match(/^(?:a\.k\.a\.|f\.k\.a\.|n\.k\.a\.)\s+(.+)$/i))) {
-      // in remarks a.k.a.s are OFAC's weak ones ('QUOTED'); several can share one item
-      const previous = /^f\.k\.a\./i.test(item);
-      for (const q of m[1].matchAll(/'([^']+)'|"([^"]+)"/g)) b.name(q[1] ?? q[2], previous ? "previous" : "weak");
-      continue;
-    }
-    if ((m = item.match(/^DOB\s+(.+)$/))) {
-      const v = m[1].replace(/^circa\s+/i, "");
-      const range = v.match(/^(\d{4})\s+to\s+(\d{4})$/);
-      if (range) for (let y = Number(range[1]); y <= Number(range[2]) && y - Number(range[1]) < 20; y++) b.birthDate(String(y));
-      else b.birthDate(v);
-      continue;
-    }
-    if ((m = item.match(/^Organization Established Date\s+(.+)$/))) {
-      b.prop("established", listDate(m[1]) ?? m[1]);
-      continue;
-    }
-    const prop = PROPERTY_LABELS.find(([re]) => re.test(item));
-    if (prop) {
-      const [re, key] = prop;
-      const value = item.replace(re, "");
-      const qualifier = item.match(re)?.[1];
-      b.prop(key, qualifier ? `${value} (${qualifier})` : value);
-      if (key === "nationality" || key === "citizenship" || key === "registrationCountry") b.country(value);
-      if (key === "listingDate" && !b.record.listed) b.record.listed = listDate(value, { monthFirst: false }) ?? null;
-      continue;
-    }
-    if (opts.identifiers !== false && readIdentifier(b, item)) continue;
-    leftover.push(item);
+  return remarkItems(text).filter((item) => !applyRemarkItem(b, item));
+}
+
+/** Reads one remarks item (or one XML <id> written as "<idType> <idNumber> (<idCountry>)"); false if not understood. */
+export function applyRemarkItem(b: RecordBuilder, raw: string): boolean {
+  // "(Linked To: X)" is how the XML remarks carry it
+  const item = raw.replace(/^\((.*)\)$/, "$1").trim();
+  let m: RegExpMatchArray | null;
+  if ((m = item.match(/^Linked To:\s*(.+)$/i))) {
+    b.link(m[1].replace(/\.$/, ""));
+    return true;
   }
-  return leftover;
+  if (/^(Secondary sanctions risk|Additional Sanctions Information - Subject to Secondary Sanctions)/i.test(item)) {
+    b.record.secondarySanctions = true;
+    b.prop("secondarySanctions", item.replace(/^Secondary sanctions risk:\s*/i, ""));
+    return true;
+  }
+  if ((m = item.match(/^(?:a\.k\.a\.|f\.k\.a\.|n\.k\.a\.)\s+(.+)$/i))) {
+    // in remarks a.k.a.s are OFAC's weak ones ('QUOTED'); several can share one item
+    const previous = /^f\.k\.a\./i.test(item);
+    for (const q of m[1].matchAll(/'([^']+)'|"([^"]+)"/g)) b.name(q[1] ?? q[2], previous ? "previous" : "weak");
+    return true;
+  }
+  if ((m = item.match(/^DOB\s+(.+)$/))) {
+    const v = m[1].replace(/^circa\s+/i, "");
+    const range = v.match(/^(\d{4})\s+to\s+(\d{4})$/);
+    if (range) for (let y = Number(range[1]); y <= Number(range[2]) && y - Number(range[1]) < 20; y++) b.birthDate(String(y));
+    else b.birthDate(v);
+    return true;
+  }
+  if ((m = item.match(/^Organization Established Date\s+(.+)$/))) {
+    b.prop("established", listDate(m[1]) ?? m[1]);
+    return true;
+  }
+  const prop = PROPERTY_LABELS.find(([re]) => re.test(item));
+  if (prop) {
+    const [re, key] = prop;
+    const value = item.replace(re, "");
+    const qualifier = item.match(re)?.[1];
+    b.prop(key, qualifier ? `${value} (${qualifier})` : value);
+    if (key === "nationality" || key === "citizenship" || key === "registrationCountry") b.country(value);
+    if (key === "listingDate" && !b.record.listed) b.record.listed = listDate(value.replace(/\s*\(.*$/, "")) ?? null;
+    return true;
+  }
+  return readIdentifier(b, item);
 }
 
 /** "Tax ID No. 1650032058 (Russia)", "Passport A123 (Iran) issued 01 Jan 2001 expires …", "Vessel Registration Identification IMO 9187629". */

@@ -1,0 +1,244 @@
+/**
+ * The name scorer: aligns the tokens of two analysed names and turns the alignment into one score, 0..1.
+ * Pure: no store, no index (an index may pass token rarities in through `weightOf`).
+ *
+ * 1. Every compatible token pair is scored (tokenSimilarity): equal text 1; equal spelling skeleton 0.95
+ *    (a transliteration variant); same known-name symbol 0.95; a person's initial against a word it starts
+ *    0.9; otherwise an edit distance with a length-dependent budget (short tokens get no typo at all, so
+ *    KAMAZ ≠ KRAZ and GAZ ≠ Gazprom). Adjacent tokens written as one word ("Avto VAZ" / "AvtoVAZ") pair
+ *    as a merge. Legal forms pair only with legal forms, numbers only with numbers.
+ * 2. Pairs are taken greedily, best first, each token once. Tokens left over are extras.
+ * 3. Score = Σ pair score × (query weight + candidate weight) / Σ weights, where extras count with their
+ *    weight × EXTRA_QUERY (a query word the candidate lacks is strong evidence against) or × EXTRA_CANDIDATE
+ *    (list entries carry patronymics, clan names and titles a customer record often omits).
+ * 4. Rules on top: numbers that disagree cut the score; a name whose agreeing tokens are all weak (legal
+ *    forms, generic words) is capped below any threshold (the "CORP" trap).
+ */
+import { editDistance } from "./jaro-winkler.js";
+import { analyseName, isPersonSchema, type NameAnalysis } from "./normalize.js";
+import { isStrong, KIND_WEIGHT, type NameToken } from "./tokens.js";
+import { DEFAULT_THRESHOLD, MATCH_ALGORITHM } from "./version.js";
+
+export type AlignMethod =
+  | "exact"
+  | "translit-variant"
+  | "known-name"
+  | "initial"
+  | "edit-distance"
+  | "merge"
+  | "legal-form"
+  | "number"
+  | "mismatch"
+  | "unmatched-query"
+  | "unmatched-candidate";
+
+/** One row of the alignment, as explanations show it. */
+export interface AlignedToken {
+  /** query token(s); empty when the candidate token has no counterpart */
+  query: string;
+  /** candidate token(s); empty when the query token has no counterpart */
+  candidate: string;
+  method: AlignMethod;
+  /** agreement of the two tokens, 0..1 */
+  score: number;
+  /** how much this row counts in the name score */
+  weight: number;
+}
+
+export interface NameScore {
+  score: number;
+  aligned: AlignedToken[];
+  /** rules that changed the score (e.g. "number-mismatch", "weak-tokens-only") */
+  rules: string[];
+}
+
+/** compareNames' result: the pair scorer's answer with its explanation. */
+export interface PairResult extends NameScore {
+  match: boolean;
+  threshold: number;
+  algorithm: string;
+  query: string;
+  candidate: string;
+}
+
+export interface ScoreOptions {
+  /** person names get initials and never legal forms */
+  person?: boolean;
+  /** rarity multiplier of a token (1 = typical); the index passes one built from its own token counts */
+  weightOf?: (token: NameToken) => number;
+}
+
+const EXTRA_QUERY = 0.8;
+const EXTRA_CANDIDATE = 0.35;
+const NUMBER_MISMATCH = 0.55;
+const WEAK_ONLY_CAP = 0.45;
+
+/** Edits a token of this length may contain and still be the same word. */
+function editBudget(length: number): number {
+  if (length <= 3) return 0;
+  if (length <= 5) return 1;
+  if (length <= 10) return 2;
+  return 3;
+}
+
+interface Sim {
+  score: number;
+  method: AlignMethod;
+}
+
+/** Agreement of two tokens, or undefined when they may not pair at all (a legal form and a word). */
+export function tokenSimilarity(a: NameToken, b: NameToken): Sim | undefined {
+  if (a.kind === "legal" || b.kind === "legal") {
+    if (a.kind !== b.kind) return undefined;
+    if (a.symbol === b.symbol) return { score: 1, method: "legal-form" };
+    return { score: a.family === b.family ? 0.8 : 0.4, method: "legal-form" };
+  }
+  if (a.kind === "number" || b.kind === "number") {
+    if (a.kind !== b.kind) return undefined;
+    return a.key === b.key ? { score: 1, method: "number" } : { score: 0, method: "number" };
+  }
+  if (a.kind === "stop" || b.kind === "stop") {
+    if (a.kind !== b.kind) return undefined;
+    return a.text === b.text ? { score: 1, method: "exact" } : { score: 0.3, method: "mismatch" };
+  }
+  if (a.text === b.text) return { score: 1, method: "exact" };
+  if (a.kind === "initial" || b.kind === "initial") {
+    const [i, w] = a.kind === "initial" ? [a, b] : [b, a];
+    return w.text.startsWith(i.text) ? { score: 0.9, method: "initial" } : { score: 0, method: "mismatch" };
+  }
+  if (a.key === b.key) return { score: 0.95, method: "translit-variant" };
+  if (a.symbol !== undefined && a.symbol === b.symbol) return { score: 0.95, method: "known-name" };
+  return fuzzy(a.key, b.key);
+}
+
+function fuzzy(a: string, b: string): Sim {
+  const longest = Math.max(a.length, b.length);
+  const budget = editBudget(Math.min(a.length, b.length) + 1);
+  const lengthGap = Math.abs(a.length - b.length);
+  if (lengthGap > budget + 2) return { score: 0, method: "mismatch" };
+  const d = editDistance(a, b);
+  if (d <= budget) return { score: Math.max(0, 1 - d / longest), method: "edit-distance" };
+  return { score: Math.max(0, 1 - d / longest - 0.3), method: "mismatch" };
+}
+
+interface Pair {
+  qi: number[];
+  ci: number[];
+  score: number;
+  method: AlignMethod;
+}
+
+/** Adjacent tokens on one side that, joined, equal (or nearly equal) one token on the other side. */
+function merges(q: NameToken[], c: NameToken[]): Pair[] {
+  const out: Pair[] = [];
+  const scan = (from: NameToken[], to: NameToken[], flip: boolean) => {
+    for (let i = 0; i + 1 < from.length; i++) {
+      let joined = from[i].key;
+      if (from[i].kind !== "word" && from[i].kind !== "generic") continue;
+      for (let len = 2; len <= 3 && i + len <= from.length; len++) {
+        const next = from[i + len - 1];
+        if (next.kind !== "word" && next.kind !== "generic") break;
+        joined += next.key;
+        for (let j = 0; j < to.length; j++) {
+          const t = to[j];
+          if ((t.kind !== "word" && t.kind !== "generic") || t.key.length < 4) continue;
+          if (Math.abs(t.key.length - joined.length) > 1) continue;
+          const d = t.key === joined ? 0 : editDistance(t.key, joined);
+          if (d > (joined.length >= 8 ? 1 : 0)) continue;
+          const span = Array.from({ length: len }, (_, k) => i + k);
+          const score = d === 0 ? 0.95 : 0.85;
+          out.push(flip ? { qi: [j], ci: span, score, method: "merge" } : { qi: span, ci: [j], score, method: "merge" });
+        }
+      }
+    }
+  };
+  scan(q, c, false);
+  scan(c, q, true);
+  return out;
+}
+
+/** Aligns and scores two token lists. `q` is the query side (a customer, a name in an article). */
+export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions = {}): NameScore {
+  const weightOf = (t: NameToken) => KIND_WEIGHT[t.kind] * (opts.weightOf && t.kind === "word" ? opts.weightOf(t) : 1);
+  const pairs: Pair[] = [];
+  for (let i = 0; i < q.length; i++) {
+    for (let j = 0; j < c.length; j++) {
+      const sim = tokenSimilarity(q[i], c[j]);
+      if (sim) pairs.push({ qi: [i], ci: [j], score: sim.score, method: sim.method });
+    }
+  }
+  if (q.length > 1 || c.length > 1) pairs.push(...merges(q, c));
+  // best first; among equals, single-token pairs before merges and strong tokens before weak ones
+  pairs.sort((x, y) => y.score - x.score || x.qi.length + x.ci.length - (y.qi.length + y.ci.length) || strength(q, c, y) - strength(q, c, x));
+
+  const qUsed = new Uint8Array(q.length);
+  const cUsed = new Uint8Array(c.length);
+  const taken: Pair[] = [];
+  for (const p of pairs) {
+    if (p.qi.some((i) => qUsed[i]) || p.ci.some((j) => cUsed[j])) continue;
+    for (const i of p.qi) qUsed[i] = 1;
+    for (const j of p.ci) cUsed[j] = 1;
+    taken.push(p);
+  }
+
+  const aligned: AlignedToken[] = [];
+  const rules: string[] = [];
+  let num = 0;
+  let den = 0;
+  let strongAgreement = false;
+  let numberMismatch = false;
+  for (const p of taken) {
+    const weight = p.qi.reduce((s, i) => s + weightOf(q[i]), 0) / p.qi.length + p.ci.reduce((s, j) => s + weightOf(c[j]), 0) / p.ci.length;
+    num += p.score * weight;
+    den += weight;
+    if (p.score >= 0.75 && p.qi.some((i) => isStrong(q[i].kind)) && p.ci.some((j) => isStrong(c[j].kind))) strongAgreement = true;
+    if (p.method === "number" && p.score === 0) numberMismatch = true;
+    aligned.push({ query: p.qi.map((i) => q[i].text).join(" "), candidate: p.ci.map((j) => c[j].text).join(" "), method: p.method, score: round(p.score), weight: round(weight) });
+  }
+  for (let i = 0; i < q.length; i++) {
+    if (qUsed[i]) continue;
+    const weight = weightOf(q[i]) * EXTRA_QUERY;
+    den += weight;
+    if (q[i].kind === "number" && c.some((t) => t.kind === "number")) numberMismatch = true;
+    aligned.push({ query: q[i].text, candidate: "", method: "unmatched-query", score: 0, weight: round(weight) });
+  }
+  for (let j = 0; j < c.length; j++) {
+    if (cUsed[j]) continue;
+    const weight = weightOf(c[j]) * EXTRA_CANDIDATE;
+    den += weight;
+    aligned.push({ query: "", candidate: c[j].text, method: "unmatched-candidate", score: 0, weight: round(weight) });
+  }
+  let score = den > 0 ? num / den : 0;
+  if (numberMismatch) {
+    score *= NUMBER_MISMATCH;
+    rules.push("number-mismatch");
+  }
+  if (!strongAgreement && score > WEAK_ONLY_CAP) {
+    score = WEAK_ONLY_CAP;
+    rules.push("weak-tokens-only");
+  }
+  return { score: round(score), aligned, rules };
+}
+
+function strength(q: NameToken[], c: NameToken[], p: Pair): number {
+  return (p.qi.some((i) => isStrong(q[i].kind)) ? 1 : 0) + (p.ci.some((j) => isStrong(c[j].kind)) ? 1 : 0);
+}
+
+/** Scores two analysed names. */
+export function scoreNames(a: NameAnalysis, b: NameAnalysis, opts: ScoreOptions = {}): NameScore {
+  return scoreTokens(a.tokens, b.tokens, opts);
+}
+
+/**
+ * The pair scorer: is `a` (a query, a name found in an article) the same party as `b`? Pure; the news
+ * pipeline links names to knowledge-base entities with it.
+ */
+export function compareNames(a: string, b: string, opts: { schema?: string; threshold?: number } = {}): PairResult {
+  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+  const result = scoreNames(analyseName(a, opts), analyseName(b, opts), { person: isPersonSchema(opts.schema) });
+  return { ...result, match: result.score >= threshold, threshold, algorithm: MATCH_ALGORITHM, query: a, candidate: b };
+}
+
+export function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
