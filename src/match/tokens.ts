@@ -28,6 +28,26 @@ export interface NameToken {
   symbol?: string;
   /** legal form family (kind "legal") */
   family?: string;
+  /** bit set of the letters in `key` (a cheap lower bound on edit distance; see letterMask) */
+  mask: number;
+}
+
+/** Bit set of the letters a–z (and digits, folded onto bits 26–31) in a string. */
+export function letterMask(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) m |= 1 << (c - 97);
+    else if (c >= 48 && c <= 57) m |= 1 << (26 + ((c - 48) % 6));
+  }
+  return m;
+}
+
+/** Number of set bits. */
+export function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** Prior weight of a token by kind, before any rarity adjustment from the index. */
