@@ -25,10 +25,11 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
   const url = opts.url ?? (opts.db ? undefined : process.env.DATABASE_URL);
   let store: Store;
   if (url) {
-    const sql = await openPostgres(url, opts.schema ?? process.env.AUTORISK_PG_SCHEMA).catch((err: Error) => {
+    const schema = opts.schema ?? process.env.AUTORISK_PG_SCHEMA;
+    const sql = await openPostgres(url, schema).catch((err: Error) => {
       throw Object.assign(new Error(`cannot connect to PostgreSQL at ${redact(url)}: ${err.message}`), { code: "STORE_UNAVAILABLE" });
     });
-    store = new SqlStore(sql, `postgres ${redact(url)}${opts.schema ? ` schema ${opts.schema}` : ""}`);
+    store = new SqlStore(sql, `postgres ${redact(url)}${schema ? ` schema ${schema}` : ""}`);
   } else {
     const file = opts.db ?? process.env.AUTORISK_DB ?? DEFAULT_DB;
     const path = file === ":memory:" ? file : resolve(file);

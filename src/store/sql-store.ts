@@ -16,118 +16,99 @@ export class SqlStore implements Store {
   constructor(readonly sql: Sql, readonly description: string) {}
 
   async write(bundle: Bundle, tx?: Sql): Promise<void> {
+    // Set-based: rows go in multi-row statements of CHUNK records, so a 20k-entry list version is a few
+    // hundred round trips rather than hundreds of thousands (this is what keeps list imports near parse speed).
     const run = async (db: Sql) => {
-      for (const s of bundle.sources) await this.writeSource(db, s);
-      for (const e of bundle.entities) await this.writeEntity(db, e);
-      for (const r of bundle.relations) await this.writeRelation(db, r);
-      for (const l of bundle.listings) await this.writeListing(db, l);
-      for (const f of bundle.facts) await this.writeFact(db, f);
-      for (const g of bundle.records ?? []) {
-        await db.run(`DELETE FROM generic_records WHERE id = ?`, [g.id]);
-        await db.run(`INSERT INTO generic_records (id, schema, properties, sources) VALUES (?, ?, ?, ?)`, [g.id, g.schema, json(g.properties), json(g.sources)]);
+      for (const chunk of chunks(bundle.sources)) {
+        await deleteIds(db, "sources", chunk.map((s) => s.id));
+        await insertMany(db, "sources", ["id", "kind", "title", "url", "publisher", "published", "retrieved_at", "content_hash"],
+          chunk.map((s) => [s.id, s.kind, s.title ?? null, s.url ?? null, s.publisher ?? null, s.published ?? null, s.retrievedAt ?? null, s.contentHash ?? null]));
+      }
+      for (const chunk of chunks(dedupeById(bundle.entities))) await this.writeEntities(db, chunk);
+      for (const chunk of chunks(dedupeById(bundle.relations))) {
+        await replaceRows(db, "relations", ["id", "type", "subject_id", "object_id", "status", "start_date", "end_date", "percentage", "what", "evidence", "properties"],
+          chunk.map((r) => [r.id, r.type, r.subject, r.object, r.status, r.start ?? null, r.end ?? null, r.percentage ?? null, r.what ?? null, r.evidence ?? null, json(r.properties)]));
+        await this.writeRecordSources(db, "relation", chunk);
+      }
+      for (const chunk of chunks(dedupeById(bundle.listings))) {
+        await replaceRows(db, "listings", ["id", "entity_id", "authority", "program", "list_entry_id", "listed", "delisted", "properties"],
+          chunk.map((l) => [l.id, l.entity, l.authority, l.program ?? null, l.listEntryId ?? null, l.listed ?? null, l.delisted ?? null, json(l.properties)]));
+        await this.writeRecordSources(db, "listing", chunk);
+      }
+      for (const chunk of chunks(dedupeById(bundle.facts))) {
+        await replaceRows(db, "facts", ["id", "metric", "subject_id", "value", "unit", "period", "status", "evidence"],
+          chunk.map((f) => [f.id, f.metric, f.subject, f.value, f.unit ?? null, f.period ?? null, f.status, f.evidence ?? null]));
+        await this.writeRecordSources(db, "fact", chunk);
+      }
+      for (const chunk of chunks(dedupeById(bundle.records ?? []))) {
+        await replaceRows(db, "generic_records", ["id", "schema", "properties", "sources"], chunk.map((g) => [g.id, g.schema, json(g.properties), json(g.sources)]));
       }
     };
     if (tx) await run(tx);
     else await this.sql.transaction(run);
   }
 
-  private async writeSource(db: Sql, s: Source) {
-    await db.run(`DELETE FROM sources WHERE id = ?`, [s.id]);
-    await db.run(
-      `INSERT INTO sources (id, kind, title, url, publisher, published, retrieved_at, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [s.id, s.kind, s.title ?? null, s.url ?? null, s.publisher ?? null, s.published ?? null, s.retrievedAt ?? null, s.contentHash ?? null],
-    );
-  }
-
-  private async writeEntity(db: Sql, e: Entity) {
-    const old = await this.getEntity(e.id, db);
-    const merged: Entity = old
-      ? {
-          ...e,
-          aliases: uniq([...old.aliases, ...(old.name !== e.name ? [old.name] : []), ...e.aliases]).filter((a) => a !== e.name),
-          weakAliases: uniq([...old.weakAliases, ...e.weakAliases]),
-          countries: uniq([...old.countries, ...e.countries]),
-          identifiers: { ...old.identifiers, ...e.identifiers },
-          birthDate: uniq([...old.birthDate, ...e.birthDate]),
-          properties: mergeProps(old.properties, e.properties),
-          sources: uniq([...old.sources, ...e.sources]),
-        }
-      : e;
-    const values = [merged.type, merged.name, json(merged.aliases), json(merged.weakAliases), json(merged.countries), json(merged.identifiers), json(merged.birthDate), json(merged.properties)];
-    if (old) {
-      await db.run(
-        `UPDATE entities SET type = ?, name = ?, aliases = ?, weak_aliases = ?, countries = ?, identifiers = ?, birth_dates = ?, properties = ? WHERE id = ?`,
-        [...values, e.id],
-      );
-      await db.run(`DELETE FROM entity_names WHERE entity_id = ?`, [e.id]);
-    } else {
-      await db.run(
-        `INSERT INTO entities (type, name, aliases, weak_aliases, countries, identifiers, birth_dates, properties, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [...values, e.id],
-      );
-    }
-    const names: Array<[string, string]> = [[merged.name, "name"], ...merged.aliases.map((a): [string, string] => [a, "alias"]), ...merged.weakAliases.map((a): [string, string] => [a, "weak_alias"])];
-    const seen = new Set<string>();
-    for (const [name, kind] of names) {
-      if (seen.has(`${kind}\u0000${name}`)) continue;
-      seen.add(`${kind}\u0000${name}`);
-      await db.run(`INSERT INTO entity_names (entity_id, name, name_key, kind) VALUES (?, ?, ?, ?)`, [e.id, name, nameKey(name), kind]);
-    }
-    // statement-level provenance: the values this write asserted, under each of its sources
-    const statements: Array<[string, string]> = [
-      ["type", e.type],
-      ["name", e.name],
-      ...e.aliases.map((a): [string, string] => ["alias", a]),
-      ...e.weakAliases.map((a): [string, string] => ["weakAlias", a]),
-      ...e.countries.map((c): [string, string] => ["country", c]),
-      ...Object.entries(e.identifiers).map(([k, v]): [string, string] => [`id:${k}`, v]),
-      ...e.birthDate.map((d): [string, string] => ["birthDate", d]),
-      ...Object.entries(e.properties).flatMap(([k, vs]) => vs.map((v): [string, string] => [k, v])),
-    ];
-    for (const source of e.sources.length ? e.sources : ["unsourced"]) {
-      for (const [prop, value] of statements) {
-        await db.run(
-          db.dialect === "sqlite"
-            ? `INSERT OR IGNORE INTO statements (entity_id, prop, value, source_id) VALUES (?, ?, ?, ?)`
-            : `INSERT INTO statements (entity_id, prop, value, source_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-          [e.id, prop, value, source],
-        );
+  /** Upserts entities by merging with what is stored: names, aliases, countries and identifiers accumulate. */
+  private async writeEntities(db: Sql, chunk: Entity[]) {
+    const ids = chunk.map((e) => e.id);
+    const existing = new Map((await db.all(`SELECT * FROM entities WHERE id IN (${marks(ids.length)})`, ids)).map((row) => [String(row.id), this.toEntity(row, [])]));
+    const merged = chunk.map((e) => {
+      const old = existing.get(e.id);
+      if (!old) return e;
+      return {
+        ...e,
+        aliases: uniq([...old.aliases, ...(old.name !== e.name ? [old.name] : []), ...e.aliases]).filter((a) => a !== e.name),
+        weakAliases: uniq([...old.weakAliases, ...e.weakAliases]),
+        countries: uniq([...old.countries, ...e.countries]),
+        identifiers: { ...old.identifiers, ...e.identifiers },
+        birthDate: uniq([...old.birthDate, ...e.birthDate]),
+        properties: mergeProps(old.properties, e.properties),
+      };
+    });
+    await deleteIds(db, "entity_names", ids, "entity_id");
+    await replaceRows(db, "entities", ["id", "type", "name", "aliases", "weak_aliases", "countries", "identifiers", "birth_dates", "properties"],
+      merged.map((m) => [m.id, m.type, m.name, json(m.aliases), json(m.weakAliases), json(m.countries), json(m.identifiers), json(m.birthDate), json(m.properties)]),
+      // entities are referenced by relations and listings (ON DELETE CASCADE), so they are updated, never replaced
+      "update");
+    const names: unknown[][] = [];
+    for (const m of merged) {
+      const seen = new Set<string>();
+      for (const [name, kind] of [[m.name, "name"], ...m.aliases.map((a) => [a, "alias"]), ...m.weakAliases.map((a) => [a, "weak_alias"])] as Array<[string, string]>) {
+        if (seen.has(`${kind}\u0000${name}`)) continue;
+        seen.add(`${kind}\u0000${name}`);
+        names.push([m.id, name, nameKey(name), kind]);
       }
     }
-  }
-
-  private async writeSources(db: Sql, kind: string, id: string, sources: string[]) {
-    await db.run(`DELETE FROM record_sources WHERE record_kind = ? AND record_id = ?`, [kind, id]);
-    for (const s of uniq(sources)) {
-      await db.run(`INSERT INTO record_sources (record_kind, record_id, source_id) VALUES (?, ?, ?)`, [kind, id, s]);
+    await insertMany(db, "entity_names", ["entity_id", "name", "name_key", "kind"], names);
+    // statement-level provenance: the values this write asserted, under each of its sources
+    const statements: unknown[][] = [];
+    for (const e of chunk) {
+      const values: Array<[string, string]> = [
+        ["type", e.type], ["name", e.name],
+        ...e.aliases.map((a): [string, string] => ["alias", a]),
+        ...e.weakAliases.map((a): [string, string] => ["weakAlias", a]),
+        ...e.countries.map((c): [string, string] => ["country", c]),
+        ...Object.entries(e.identifiers).map(([k, v]): [string, string] => [`id:${k}`, v]),
+        ...e.birthDate.map((d): [string, string] => ["birthDate", d]),
+        ...Object.entries(e.properties).flatMap(([k, vs]) => vs.map((v): [string, string] => [k, v])),
+      ];
+      const seen = new Set<string>();
+      for (const source of e.sources.length ? e.sources : ["unsourced"]) {
+        for (const [prop, value] of values) {
+          const key = `${source}\u0000${prop}\u0000${value}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          statements.push([e.id, prop, value, source]);
+        }
+      }
     }
+    await insertMany(db, "statements", ["entity_id", "prop", "value", "source_id"], statements, "ignore");
   }
 
-  private async writeRelation(db: Sql, r: Relation) {
-    await db.run(`DELETE FROM relations WHERE id = ?`, [r.id]);
-    await db.run(
-      `INSERT INTO relations (id, type, subject_id, object_id, status, start_date, end_date, percentage, what, evidence, properties) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [r.id, r.type, r.subject, r.object, r.status, r.start ?? null, r.end ?? null, r.percentage ?? null, r.what ?? null, r.evidence ?? null, json(r.properties)],
-    );
-    await this.writeSources(db, "relation", r.id, r.sources);
-  }
-
-  private async writeListing(db: Sql, l: Listing) {
-    await db.run(`DELETE FROM listings WHERE id = ?`, [l.id]);
-    await db.run(
-      `INSERT INTO listings (id, entity_id, authority, program, list_entry_id, listed, delisted, properties) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [l.id, l.entity, l.authority, l.program ?? null, l.listEntryId ?? null, l.listed ?? null, l.delisted ?? null, json(l.properties)],
-    );
-    await this.writeSources(db, "listing", l.id, l.sources);
-  }
-
-  private async writeFact(db: Sql, f: Fact) {
-    await db.run(`DELETE FROM facts WHERE id = ?`, [f.id]);
-    await db.run(
-      `INSERT INTO facts (id, metric, subject_id, value, unit, period, status, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [f.id, f.metric, f.subject, f.value, f.unit ?? null, f.period ?? null, f.status, f.evidence ?? null],
-    );
-    await this.writeSources(db, "fact", f.id, f.sources);
+  private async writeRecordSources(db: Sql, kind: string, records: Array<{ id: string; sources: string[] }>) {
+    const ids = records.map((r) => r.id);
+    await db.run(`DELETE FROM record_sources WHERE record_kind = ? AND record_id IN (${marks(ids.length)})`, [kind, ...ids]);
+    await insertMany(db, "record_sources", ["record_kind", "record_id", "source_id"], records.flatMap((r) => uniq(r.sources).map((s) => [kind, r.id, s])));
   }
 
   // ---- reads ----
@@ -364,6 +345,61 @@ export class SqlStore implements Store {
 
   close() {
     return this.sql.close();
+  }
+}
+
+const CHUNK = 250;
+
+function* chunks<T>(xs: T[], size = CHUNK): Generator<T[]> {
+  for (let i = 0; i < xs.length; i += size) yield xs.slice(i, i + size);
+}
+
+/** Last write wins within one bundle, as it would row by row. */
+function dedupeById<T extends { id: string }>(xs: T[]): T[] {
+  const byId = new Map<string, T>();
+  for (const x of xs) {
+    byId.delete(x.id);
+    byId.set(x.id, x);
+  }
+  return byId.size === xs.length ? xs : [...byId.values()];
+}
+
+const marks = (n: number) => Array.from({ length: n }, () => "?").join(",");
+
+async function deleteIds(db: Sql, table: string, ids: string[], column = "id") {
+  if (ids.length) await db.run(`DELETE FROM ${table} WHERE ${column} IN (${marks(ids.length)})`, ids);
+}
+
+/** One multi-row INSERT per batch of rows; `ignore` skips rows whose key exists. */
+async function insertMany(db: Sql, table: string, columns: string[], rows: unknown[][], conflict?: "ignore") {
+  const perStatement = Math.max(1, Math.floor(4000 / columns.length));
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const batch = rows.slice(i, i + perStatement);
+    const values = batch.map(() => `(${marks(columns.length)})`).join(",");
+    const sql = conflict === "ignore" && db.dialect === "sqlite"
+      ? `INSERT OR IGNORE INTO ${table} (${columns.join(", ")}) VALUES ${values}`
+      : `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values}${conflict === "ignore" ? " ON CONFLICT DO NOTHING" : ""}`;
+    await db.run(sql, batch.flat());
+  }
+}
+
+/**
+ * Writes rows keyed by their first column (id). "delete" replaces them (delete + insert); "update" upserts in
+ * place, which keeps rows that others reference through ON DELETE CASCADE.
+ */
+async function replaceRows(db: Sql, table: string, columns: string[], rows: unknown[][], mode: "delete" | "update" = "delete") {
+  if (rows.length === 0) return;
+  if (mode === "delete") {
+    await deleteIds(db, table, rows.map((r) => String(r[0])));
+    await insertMany(db, table, columns, rows);
+    return;
+  }
+  const perStatement = Math.max(1, Math.floor(4000 / columns.length));
+  const updates = columns.slice(1).map((c) => `${c} = excluded.${c}`).join(", ");
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const batch = rows.slice(i, i + perStatement);
+    const values = batch.map(() => `(${marks(columns.length)})`).join(",");
+    await db.run(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values} ON CONFLICT (${columns[0]}) DO UPDATE SET ${updates}`, batch.flat());
   }
 }
 

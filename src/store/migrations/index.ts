@@ -5,6 +5,7 @@
  * Numbers are reserved per capability so parallel work cannot collide: 1xx core, 2xx lists, 3xx news.
  */
 import { core001 } from "./001_core.js";
+import { lists201 } from "./201_lists.js";
 
 export interface Migration {
   id: number;
@@ -13,4 +14,4 @@ export interface Migration {
   up: string[] | { sqlite: string[]; postgres: string[] };
 }
 
-export const MIGRATIONS: Migration[] = [core001].sort((a, b) => a.id - b.id);
+export const MIGRATIONS: Migration[] = [core001, lists201].sort((a, b) => a.id - b.id);
