@@ -186,6 +186,13 @@ export class RecordBuilder {
     return this;
   }
   done(): ListRecord {
+    // a Russian tax or registration number stated without its country (common in OFAC's XML) is still an
+    // INN or OGRN when the entry is Russian and the number has the right length
+    if (this.record.countries.includes("RU")) {
+      for (const i of this.record.identifiers) {
+        if ((i.key === "tax" || i.key === "registration") && !i.country) i.key = identifierKey(i.label ?? i.key, i.value, "RU");
+      }
+    }
     return this.record;
   }
 }

@@ -75,3 +75,21 @@ export const STOP_WORDS: string[] = [
   "la", "le", "les", "el", "der", "die", "das", "und", "van", "von", "den", "et", "y", "e", "i", "и", "al",
   "bin", "ibn", "bint", "ben", "ould", "oglu", "uulu", "kyzy",
 ];
+
+/**
+ * Generic words that say the same thing in different words or languages: they agree with each other
+ * (JAC Motors = 江淮汽车 "Jianghuai Automobile"). The first word names the group.
+ */
+export const GENERIC_SYNONYMS: string[][] = [
+  ["auto", "automobile", "automobiles", "automotive", "motor", "motors", "avtomobil", "avtomobilnyy", "автомобиль", "автомобильный", "vehicle", "vehicles"],
+  ["group", "gruppa", "группа"],
+  ["holding", "holdings", "kholding", "холдинг"],
+  ["industry", "industries", "industrial", "promyshlennost", "промышленность"],
+  ["technology", "technologies", "tech", "tekhnologii", "технологии"],
+  ["trading", "trade", "torgovyy", "торговый", "commercial"],
+  ["factory", "plant", "works", "zavod", "завод", "kombinat", "комбинат"],
+  ["international", "intl", "mezhdunarodnyy", "международный"],
+  ["investment", "investments", "invest", "инвест"],
+  ["truck", "trucks"],
+  ["center", "centre", "tsentr", "центр"],
+];

@@ -9,9 +9,9 @@
  */
 import { asciiFold } from "../model/names.js";
 import { chineseToLatin, cyrillicToLatin } from "./transliterate.js";
-import { GENERIC_WORDS, LEGAL_FORMS, STOP_WORDS } from "./legal-forms.js";
+import { GENERIC_SYNONYMS, GENERIC_WORDS, LEGAL_FORMS, STOP_WORDS } from "./legal-forms.js";
 import { knownNameSymbol } from "./known-names.js";
-import { skeleton, type NameToken } from "./tokens.js";
+import { letterMask, skeleton, type NameToken } from "./tokens.js";
 
 export type Script = "Latin" | "Cyrillic" | "Han" | "Arabic" | "Hangul" | "Greek" | "Hebrew" | "Kana" | "Other";
 
@@ -55,7 +55,7 @@ export function foldText(text: string): string {
 
 interface PhraseEntry {
   words: string[];
-  token: Omit<NameToken, "text" | "key">;
+  token: Omit<NameToken, "text" | "key" | "mask">;
 }
 
 // Phrase tables by first word, longest phrase first, built once from the tables in legal-forms.ts.
@@ -74,6 +74,7 @@ function phrases(): Map<string, PhraseEntry[]> {
   };
   for (const form of LEGAL_FORMS) for (const p of form.phrases) add(p, { kind: "legal", symbol: form.form, family: form.family });
   for (const w of STOP_WORDS) add(w, { kind: "stop" });
+  for (const group of GENERIC_SYNONYMS) for (const w of group) add(w, { kind: "generic", symbol: `=${foldText(group[0])}` });
   for (const w of GENERIC_WORDS) add(w, { kind: "generic" });
   for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
   phraseIndex = index;
@@ -89,19 +90,78 @@ export function personReadingOrder(name: string): string {
   return `${m[2]} ${m[1]}`;
 }
 
+const UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+  "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const ORDINALS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+  "eleventh", "twelfth"];
+const NUMBER_WORD = new Map<string, number>();
+UNITS.forEach((w, i) => NUMBER_WORD.set(w, i));
+TENS.forEach((w, i) => w && NUMBER_WORD.set(w, i * 10));
+ORDINALS.forEach((w, i) => w && NUMBER_WORD.set(w, i));
+NUMBER_WORD.set("fourty", 40);
+
+const ROMAN = /^(x{0,3})(ix|iv|v?i{0,3})$/;
+function romanValue(w: string): number {
+  const values: Record<string, number> = { i: 1, v: 5, x: 10 };
+  let total = 0;
+  for (let i = 0; i < w.length; i++) {
+    const v = values[w[i]];
+    const next = values[w[i + 1]] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+/**
+ * English number words and ordinals to digits in organisation names ("Brigade Forty-Four" = "Brigade 44",
+ * "First International Bank" = "1st International Bank"), so numbers compare as numbers.
+ */
+function numberWordsToDigits(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const ordinal = /^(\d+)(st|nd|rd|th)$/.exec(w);
+    if (ordinal) {
+      out.push(ordinal[1]);
+      continue;
+    }
+    // roman numerals of series and funds ("Partners IV", "Trust XV"); a lone I or V/X is too often a word
+    if (w.length >= 2 && ROMAN.test(w)) {
+      out.push(String(romanValue(w)));
+      continue;
+    }
+    const value = NUMBER_WORD.get(w);
+    if (value === undefined) {
+      out.push(w);
+      continue;
+    }
+    // "forty four" / "forty 4": a tens word followed by a unit
+    const next = words[i + 1];
+    const unit = next === undefined ? undefined : /^\d$/.test(next) ? Number(next) : NUMBER_WORD.get(next);
+    if (value >= 20 && value % 10 === 0 && unit !== undefined && unit > 0 && unit < 10) {
+      out.push(String(value + unit));
+      i++;
+    } else out.push(String(value));
+  }
+  return out;
+}
+
 /** Analyses one name. `schema` is an FtM/autorisk type (Person, Company, …) when known. */
 export function analyseName(name: string, opts: { schema?: string } = {}): NameAnalysis {
   const person = isPersonSchema(opts.schema);
   const nfkc = name.normalize("NFKC").trim();
   const ordered = person || opts.schema === undefined ? personReadingOrder(nfkc) : nfkc;
   const latin = foldText(ordered.replace(/&/g, " and ").replace(/\+/g, " and "));
-  const words = latin ? latin.split(" ") : [];
+  let words = latin ? latin.split(" ") : [];
+  if (!person) words = numberWordsToDigits(words);
   const tokens: NameToken[] = [];
   const table = phrases();
   for (let i = 0; i < words.length; ) {
     const word = words[i];
     if (/^\d+$/.test(word)) {
-      tokens.push({ text: word, key: String(Number(word)), kind: "number" });
+      const key = String(Number(word));
+      tokens.push({ text: word, key, kind: "number", mask: letterMask(key) });
       i++;
       continue;
     }
@@ -116,15 +176,17 @@ export function analyseName(name: string, opts: { schema?: string } = {}): NameA
     // a name that is nothing but one generic or stop word is still a name: keep it as a word
     if (matched && !(words.length === matched.words.length && matched.token.kind !== "legal")) {
       const text = matched.words.join(" ");
-      tokens.push({ ...matched.token, text, key: matched.token.symbol ?? text.replace(/ /g, "") });
+      const key = matched.token.kind === "legal" ? matched.token.symbol! : text.replace(/ /g, "");
+      tokens.push({ ...matched.token, text, key, mask: letterMask(key) });
       i += matched.words.length;
       continue;
     }
     if (word.length === 1 && person) {
-      tokens.push({ text: word, key: word, kind: "initial" });
+      tokens.push({ text: word, key: word, kind: "initial", mask: letterMask(word) });
     } else {
+      const key = skeleton(word);
       const symbol = knownNameSymbol(word);
-      tokens.push(symbol ? { text: word, key: skeleton(word), kind: "word", symbol } : { text: word, key: skeleton(word), kind: "word" });
+      tokens.push(symbol ? { text: word, key, kind: "word", symbol, mask: letterMask(key) } : { text: word, key, kind: "word", mask: letterMask(key) });
     }
     i++;
   }
@@ -140,7 +202,7 @@ function joinLetterRuns(tokens: NameToken[], person: boolean): NameToken[] {
       let j = i;
       let text = "";
       while (j < tokens.length && tokens[j].kind === "word" && tokens[j].text.length === 1) text += tokens[j++].text;
-      out.push({ text, key: text, kind: "word" });
+      out.push({ text, key: text, kind: "word", mask: letterMask(text) });
       i = j;
     } else out.push(tokens[i++]);
   }

@@ -16,7 +16,7 @@
  */
 import { editDistance } from "./jaro-winkler.js";
 import { analyseName, isPersonSchema, type NameAnalysis } from "./normalize.js";
-import { isStrong, KIND_WEIGHT, type NameToken } from "./tokens.js";
+import { isStrong, KIND_WEIGHT, popcount, type NameToken } from "./tokens.js";
 import { DEFAULT_THRESHOLD, MATCH_ALGORITHM } from "./version.js";
 
 export type AlignMethod =
@@ -68,10 +68,22 @@ export interface ScoreOptions {
   weightOf?: (token: NameToken) => number;
 }
 
-const EXTRA_QUERY = 0.8;
-const EXTRA_CANDIDATE = 0.35;
+/**
+ * Weight of a word one side has and the other lacks. Persons: lists carry patronymics, clan names and
+ * titles that a customer record omits, so an extra candidate word costs little. Organisations: an extra
+ * word usually names another entity of the same group (Deutsche Bank / Deutsche Bank Trust Company).
+ */
+const EXTRA = {
+  person: { query: 0.8, candidate: 0.35 },
+  other: { query: 1.0, candidate: 0.6 },
+};
+const LEGAL_FORM_CONFLICT = 0.88;
+const PATRONYM_REVERSED = 0.6;
+const CONNECTORS = new Set(["bin", "ibn", "ben", "bint", "ould"]);
 const NUMBER_MISMATCH = 0.55;
 const WEAK_ONLY_CAP = 0.45;
+/** each pair of strong tokens that disagree (a different surname, a different patronymic) multiplies by this */
+const SUBSTITUTION = 0.82;
 
 /** Edits a token of this length may contain and still be the same word. */
 function editBudget(length: number): number {
@@ -108,17 +120,24 @@ export function tokenSimilarity(a: NameToken, b: NameToken): Sim | undefined {
   }
   if (a.key === b.key) return { score: 0.95, method: "translit-variant" };
   if (a.symbol !== undefined && a.symbol === b.symbol) return { score: 0.95, method: "known-name" };
-  return fuzzy(a.key, b.key);
+  return fuzzy(a, b);
 }
 
-function fuzzy(a: string, b: string): Sim {
-  const longest = Math.max(a.length, b.length);
-  const budget = editBudget(Math.min(a.length, b.length) + 1);
-  const lengthGap = Math.abs(a.length - b.length);
-  if (lengthGap > budget + 2) return { score: 0, method: "mismatch" };
-  const d = editDistance(a, b);
-  if (d <= budget) return { score: Math.max(0, 1 - d / longest), method: "edit-distance" };
-  return { score: Math.max(0, 1 - d / longest - 0.3), method: "mismatch" };
+const NO_MATCH: Sim = { score: 0, method: "mismatch" };
+
+function fuzzy(a: NameToken, b: NameToken): Sim {
+  const x = a.key;
+  const y = b.key;
+  const longest = Math.max(x.length, y.length);
+  const budget = editBudget(Math.min(x.length, y.length) + 1);
+  // lower bounds on the distance, checked before the dynamic programme: the length gap, and the letters
+  // one side has that the other lacks altogether
+  const bound = Math.max(Math.abs(x.length - y.length), popcount(a.mask & ~b.mask), popcount(b.mask & ~a.mask));
+  if (bound > budget + 1) return NO_MATCH;
+  const d = editDistance(x, y);
+  if (d <= budget) return { score: 1 - d / longest, method: "edit-distance" };
+  // one edit beyond the budget: a different word that looks alike, some partial credit for explanations
+  return { score: Math.max(0, 0.5 - d / longest), method: "mismatch" };
 }
 
 interface Pair {
@@ -134,10 +153,10 @@ function merges(q: NameToken[], c: NameToken[]): Pair[] {
   const scan = (from: NameToken[], to: NameToken[], flip: boolean) => {
     for (let i = 0; i + 1 < from.length; i++) {
       let joined = from[i].key;
-      if (from[i].kind !== "word" && from[i].kind !== "generic") continue;
+      if (from[i].kind === "legal" || from[i].kind === "number") continue;
       for (let len = 2; len <= 3 && i + len <= from.length; len++) {
         const next = from[i + len - 1];
-        if (next.kind !== "word" && next.kind !== "generic") break;
+        if (next.kind === "legal" || next.kind === "number") break;
         joined += next.key;
         for (let j = 0; j < to.length; j++) {
           const t = to[j];
@@ -187,28 +206,48 @@ export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions =
   let den = 0;
   let strongAgreement = false;
   let numberMismatch = false;
+  let substitutions = 0;
+  let legalConflict = false;
+  const extra = opts.person ? EXTRA.person : EXTRA.other;
   for (const p of taken) {
     const weight = p.qi.reduce((s, i) => s + weightOf(q[i]), 0) / p.qi.length + p.ci.reduce((s, j) => s + weightOf(c[j]), 0) / p.ci.length;
     num += p.score * weight;
     den += weight;
     if (p.score >= 0.75 && p.qi.some((i) => isStrong(q[i].kind)) && p.ci.some((j) => isStrong(c[j].kind))) strongAgreement = true;
     if (p.method === "number" && p.score === 0) numberMismatch = true;
+    if (p.method === "mismatch" && p.qi.some((i) => isWordLike(q[i])) && p.ci.some((j) => isWordLike(c[j]))) {
+      // two generic words that differ (Gas / Oil) count half as much as differing name words
+      substitutions += p.qi.some((i) => q[i].kind === "word") || p.ci.some((j) => c[j].kind === "word") ? 1 : 0.5;
+    }
+    if (p.method === "legal-form" && p.score < 0.5) legalConflict = true;
     aligned.push({ query: p.qi.map((i) => q[i].text).join(" "), candidate: p.ci.map((j) => c[j].text).join(" "), method: p.method, score: round(p.score), weight: round(weight) });
   }
   for (let i = 0; i < q.length; i++) {
     if (qUsed[i]) continue;
-    const weight = weightOf(q[i]) * EXTRA_QUERY;
+    const weight = weightOf(q[i]) * extra.query;
     den += weight;
     if (q[i].kind === "number" && c.some((t) => t.kind === "number")) numberMismatch = true;
     aligned.push({ query: q[i].text, candidate: "", method: "unmatched-query", score: 0, weight: round(weight) });
   }
   for (let j = 0; j < c.length; j++) {
     if (cUsed[j]) continue;
-    const weight = weightOf(c[j]) * EXTRA_CANDIDATE;
+    const weight = weightOf(c[j]) * extra.candidate;
     den += weight;
     aligned.push({ query: "", candidate: c[j].text, method: "unmatched-candidate", score: 0, weight: round(weight) });
   }
   let score = den > 0 ? num / den : 0;
+  if (substitutions > 0) {
+    score *= SUBSTITUTION ** substitutions;
+    rules.push(`substituted-words:${Math.ceil(substitutions)}`);
+  }
+  if (legalConflict) {
+    score *= LEGAL_FORM_CONFLICT;
+    rules.push("legal-form-conflict");
+  }
+  if (opts.person && patronymReversed(q, c, taken)) {
+    score *= PATRONYM_REVERSED;
+    rules.push("patronym-reversed");
+  }
   if (numberMismatch) {
     score *= NUMBER_MISMATCH;
     rules.push("number-mismatch");
@@ -218,6 +257,23 @@ export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions =
     rules.push("weak-tokens-only");
   }
   return { score: round(score), aligned, rules };
+}
+
+function isWordLike(t: NameToken): boolean {
+  return t.kind === "word" || t.kind === "generic";
+}
+
+/**
+ * "SALMAN BIN MUHAMMAD" is Salman son of Muhammad; "MUHAMMAD BIN SALMAN" is his father's namesake son. When
+ * both names use a connector and the word before it on one side pairs with the word after it on the other,
+ * the names describe different people even though every word agrees.
+ */
+function patronymReversed(q: NameToken[], c: NameToken[], taken: Pair[]): boolean {
+  const qc = q.findIndex((t) => CONNECTORS.has(t.text));
+  const cc = c.findIndex((t) => CONNECTORS.has(t.text));
+  if (qc <= 0 || cc <= 0 || qc + 1 >= q.length || cc + 1 >= c.length) return false;
+  const partner = (i: number) => taken.find((p) => p.qi.includes(i) && p.score >= 0.75)?.ci;
+  return !!(partner(qc - 1)?.includes(cc + 1) || partner(qc + 1)?.includes(cc - 1));
 }
 
 function strength(q: NameToken[], c: NameToken[], p: Pair): number {

@@ -106,6 +106,6 @@ function segmentHan(run: string): string[] {
 /** Chinese (Traditional or Simplified) runs to Latin words; other characters pass through unchanged. */
 export function chineseToLatin(text: string): string {
   if (!HAN.test(text)) return text;
-  toSimplified ??= OpenCC.Converter({ from: "hk", to: "cn" });
-  return toSimplified(text).replace(HAN_RUN, (run) => ` ${segmentHan(run).join(" ")} `);
+  const convert = (toSimplified ??= OpenCC.Converter({ from: "hk", to: "cn" }));
+  return convert(text).replace(HAN_RUN, (run: string) => ` ${segmentHan(run).join(" ")} `);
 }

@@ -38,7 +38,7 @@ const CURRENCY_WORDS: Array<[RegExp, string]> = [
 const VEHICLE_NOUNS =
   "vehicles?|cars?|units?|trucks?|lorries|buses|bus|vans?|automobiles?|crossovers?|SUVs?|sedans?|pickups?|tractors?|motorcycles?|machines|copies|pieces";
 
-const NUMBER = String.raw`(?<cur>[$€£¥₽])?\s?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|${Object.keys(WORD_NUMBERS).join("|")})`;
+const NUMBER = String.raw`(?<cur>[$€£¥₽])?\s?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:${Object.keys(WORD_NUMBERS).join("|")}))`;
 const SCALE = String.raw`(?:\s?(?<scale>thousand|million|billion|trillion|mln|mn|bn|tn|k|m|b)\b\.?)?`;
 const UNIT = String.raw`(?:[\s-]?(?<unit>%|percent\b|per\s?cent\b|pct\b|km\b|kilomet(?:er|re)s?\b|miles?\b|horsepower\b|hp\b|bhp\b|PS\b|lit(?:er|re)s?\b|l\b|L\b|employees\b|workers\b|staff\b|people\b|jobs\b|rubles?\b|roubles?\b|yuan\b|RMB\b|dollars?\b|euros?\b|tenge\b|USD\b|EUR\b|RUB\b|CNY\b|(?:(?:[\p{L}-]+\s){0,2}?)(?:${VEHICLE_NOUNS})\b))?`;
 const RATE = String.raw`(?<rate>\s(?:annually|per year|a year|per annum|each year|every year|a yr))?`;
@@ -50,16 +50,18 @@ export function findQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
   for (const m of text.matchAll(QUANTITY)) {
     const g = m.groups!;
-    const start = m.index! + (g.approx?.length ?? 0);
-    // the number must start a word ("X70" is a model name, not 70)
-    const before = text[start + (g.cur ? 0 : 0) - 1];
+    const start = m.index! + m[0].indexOf(g.cur ?? g.num, g.approx?.length ?? 0);
+    // the number must start a word ("X70" is a model name, not 70; "often" holds no "ten")
+    const before = text[start - 1];
+    const afterNum = text[m.index! + m[0].indexOf(g.num, start - m.index!) + g.num.length];
+    if (/^[a-z]/i.test(g.num) && afterNum && /[\p{L}]/u.test(afterNum)) continue;
     if (before && /[\p{L}\p{N}_]/u.test(before)) continue;
     const numText = g.num.toLowerCase();
     let value = numText in WORD_NUMBERS ? WORD_NUMBERS[numText] : Number(numText.replace(/,/g, ""));
     if (!Number.isFinite(value)) continue;
-    let scale = g.scale?.toLowerCase();
-    // "m"/"b"/"k" only scale money or bare figures right after digits ("$3.6bn", "5m"), never words like "m long"
-    if (scale && scale.length === 1 && !/^\s?[mbk]$/i.test(m[0].slice(m[0].indexOf(g.num) + g.num.length).split(/\s/)[0] ?? "")) scale = undefined;
+    let scale: string | undefined = g.scale?.toLowerCase();
+    // "m"/"b"/"k" only scale a figure written right after its digits ("$3.6bn", "5m"), never "5 m long"
+    if (scale && scale.length === 1 && !m[0].includes(g.num + g.scale)) scale = undefined;
     if (scale) value *= SCALES[scale];
     value = Math.round(value * 1e6) / 1e6;
     const unitRaw = g.unit?.trim();

@@ -5,7 +5,7 @@
  * their header text with spaces and punctuation ignored, so the full and the reduced layouts read alike.
  */
 import type { ListRecord, ListRecordType } from "../../model/lists.js";
-import { ListFileError, RecordBuilder, listDate } from "../common.js";
+import { ListFileError, RecordBuilder, identifierKey, listDate } from "../common.js";
 
 /** One row: all values of a (normalised) column name; XML rows can have several values per column. */
 export type UkRow = { get(col: string): string; all(col: string): string[]; line: number };
@@ -50,8 +50,10 @@ export function ukRecord(idColumn: "uniqueid" | "groupid", rows: UkRow[], file: 
   if (!type) throw new ListFileError(file, where, `unknown type ${JSON.stringify(typeText || "(empty)")}: expected Individual, Entity or Ship`);
   const isPrimary = (r: UkRow) => /primary/i.test(pick(r, "Name type", "Alias Type")) || !pick(r, "Name type", "Alias Type");
   const primaryRow = rows.find((r) => isPrimary(r) && fullName(r)) ?? rows.find((r) => fullName(r));
-  if (!primaryRow) throw new ListFileError(file, where, "designation without a name");
-  const b = new RecordBuilder(id, type, fullName(primaryRow));
+  // the published FCDO sheet has a few designations with an empty name; they are real entries, so they are
+  // kept under their id (and flagged) rather than dropped or refused
+  const b = new RecordBuilder(id, type, primaryRow ? fullName(primaryRow) : id);
+  if (!primaryRow) b.prop("nameMissing", `the list gives no name for ${where.replace(/^line \d+ /, "")}`);
   for (const r of rows) {
     const nameType = pick(r, "Name type", "Alias Type").toLowerCase();
     const strength = pick(r, "Alias strength", "Alias Quality").toLowerCase();
@@ -81,7 +83,7 @@ export function ukRecord(idColumn: "uniqueid" | "groupid", rows: UkRow[], file: 
     for (const v of pickAll(r, "Passport number", "Passport Number")) b.identifier("passport", v, "Passport number");
     for (const v of pickAll(r, "National Identifier number", "National Identification Number")) b.identifier("national_id", v, "National identifier");
     for (const v of pickAll(r, "Business registration number (s)", "Business Registration Number(s)", "Business Registration Number")) {
-      b.identifier("registration", v, "Business registration number", country);
+      b.identifier(identifierKey("business registration number", v, country), v, "Business registration number", country);
     }
     for (const v of pickAll(r, "IMO number", "IMO Number")) b.identifier("imo", v.replace(/^IMO\s*/i, ""), "IMO number");
     for (const v of pickAll(r, "Website")) b.identifier("website", v, "Website");

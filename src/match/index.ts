@@ -1,0 +1,338 @@
+/**
+ * The candidate index: every party on an active list plus the knowledge base's companies, organisations,
+ * public bodies and persons, held in memory with their names analysed once. A query finds its candidates
+ * through an inverted index instead of scanning everything:
+ *
+ *   - token skeleton → names (exact and transliteration-variant hits);
+ *   - symmetric deletions (each skeleton of 4+ letters minus one letter) → tokens, so a query word one typo
+ *     away from a listed word still finds it (SymSpell's trick: no edit-distance scan over the vocabulary);
+ *   - cross-script symbols (JAC = Jianghuai) → tokens.
+ *
+ * Each name gathers the rarity (idf) of the query words it shares; the best-scoring names (a short list)
+ * then go to the full scorer (score-entity.ts). Rarity also weighs tokens in the score itself, so a shared
+ * "Mohammed" counts for less than a shared rare surname.
+ *
+ * Build with `MatchIndex.build(store)` (reads the store once) or `MatchIndex.fromRecords(...)` (benches,
+ * worker threads); `sharedIndex(store)` keeps one per store and rebuilds it when the store's contents change
+ * (a list update).
+ */
+import type { Entity, Listing, Source } from "../model/schema.js";
+import { Hit, ScreenQuery, type HitListing, type ScreenQueryInput } from "../model/match.js";
+import { listedOn, today } from "../model/dates.js";
+import type { Store } from "../store/store.js";
+import { candidateName, normaliseIdentifier, prepareQuery, scoreCandidate, type Candidate, type CandidateName } from "./score-entity.js";
+import { tokenSimilarity } from "./score-names.js";
+import { letterMask, type NameToken } from "./tokens.js";
+import { DEFAULT_THRESHOLD, MATCH_ALGORITHM } from "./version.js";
+
+/** Knowledge-base entity types that are parties (brands, models and plants are not screened). */
+export const PARTY_TYPES = new Set(["Company", "Organization", "PublicBody", "Person"]);
+const LIST_ID = /^(ofac-sdn|ofac-cons|eu|uk|un|ftm):/;
+
+export interface ScreenOptions {
+  /** at most this many hits (default 10) */
+  limit?: number;
+  /** a hit at or above this score is a match (default 0.7) */
+  threshold?: number;
+  /** hits below this score are not returned (default: threshold − 0.2) */
+  cutoff?: number;
+}
+
+export interface IndexRecords {
+  entities: Iterable<Entity>;
+  listings: Iterable<Listing>;
+  sources?: Iterable<Source>;
+  /** listings in force on this day count (default today) */
+  day?: string;
+}
+
+/** How many names go from retrieval to the full scorer, at most. */
+const SHORTLIST = 40;
+
+export class MatchIndex {
+  readonly algorithm = MATCH_ALGORITHM;
+  readonly builtAt = new Date().toISOString();
+  private readonly candidates: Candidate[] = [];
+  /** flat name table: name id → (candidate, name position in the candidate) */
+  private nameOwner: number[] = [];
+  private namePos: number[] = [];
+  private readonly tokenIds = new Map<string, number>();
+  private tokenProbe: NameToken[] = [];
+  private postings: number[][] = [];
+  private readonly deletions = new Map<string, number[]>();
+  private readonly symbols = new Map<string, number[]>();
+  private idf: Float64Array = new Float64Array(0);
+  private acc: Float64Array = new Float64Array(0);
+  private seen: Int32Array = new Int32Array(0);
+  private stamp = 0;
+
+  /** Number of parties indexed. */
+  get size(): number {
+    return this.candidates.length;
+  }
+  /** Number of names indexed. */
+  get nameCount(): number {
+    return this.nameOwner.length;
+  }
+
+  /** Indexes every entity with a listing in force, plus the knowledge base's parties. */
+  static async build(store: Store, opts: { day?: string } = {}): Promise<MatchIndex> {
+    return MatchIndex.fromRecords({ ...(await storeRecords(store)), day: opts.day });
+  }
+
+  /** Builds from records in memory (the same selection rules as build). */
+  static fromRecords(records: IndexRecords): MatchIndex {
+    const index = new MatchIndex();
+    const day = records.day ?? today();
+    const sources = new Map<string, Source>();
+    for (const s of records.sources ?? []) sources.set(s.id, s);
+    const listVersionSources = new Set([...sources.values()].filter((s) => s.kind === "list_version").map((s) => s.id));
+    const active = new Map<string, Listing[]>();
+    for (const l of records.listings) {
+      // in force unless delisted by that day (a listing dated later than `day` is still shown: lists are current)
+      if (l.delisted && !listedOn(null, l.delisted, day)) continue;
+      const list = active.get(l.entity) ?? [];
+      list.push(l);
+      active.set(l.entity, list);
+    }
+    for (const e of records.entities) {
+      const listings = active.get(e.id) ?? [];
+      const isListRecord = LIST_ID.test(e.id) || e.sources.some((s) => listVersionSources.has(s));
+      if (listings.length === 0 && (isListRecord || !PARTY_TYPES.has(e.type))) continue;
+      index.add(e, listings, sources, isListRecord ? "list" : "kb");
+    }
+    index.finish();
+    return index;
+  }
+
+  private add(e: Entity, listings: Listing[], sources: Map<string, Source>, origin: "list" | "kb"): void {
+    const names: CandidateName[] = [];
+    const seen = new Set<string>();
+    const push = (text: string, kind: CandidateName["kind"]) => {
+      const t = text.trim();
+      if (!t || seen.has(t)) return;
+      seen.add(t);
+      names.push(candidateName(t, kind, e.type));
+    };
+    push(e.name, "name");
+    for (const a of e.aliases) push(a, "alias");
+    for (const a of e.weakAliases) push(a, "weak_alias");
+    for (const a of e.properties.previousName ?? []) push(a, "previous_name");
+    const identifiers = new Map<string, string[]>();
+    for (const [kind, value] of Object.entries(e.identifiers)) {
+      for (const v of value.split(/[;,]\s*/)) {
+        const n = normaliseIdentifier(v);
+        if (n) identifiers.set(kind, [...(identifiers.get(kind) ?? []), n]);
+      }
+    }
+    const hitListings: HitListing[] = listings.map((l) => {
+      const src = l.sources.map((s) => sources.get(s)).find((s) => s?.kind === "list_version") ?? sources.get(l.sources[0] ?? "");
+      return {
+        authority: l.authority,
+        program: l.program ?? null,
+        listEntryId: l.listEntryId ?? null,
+        listed: l.listed ?? null,
+        listVersion: src?.id ?? l.sources[0] ?? null,
+        listTitle: src?.title ?? null,
+        listPublished: src?.published ?? null,
+      };
+    });
+    const candidate: Candidate = {
+      id: e.id, caption: e.name, type: e.type, origin, countries: e.countries, birthDates: e.birthDate,
+      identifiers, names, listings: hitListings,
+    };
+    const ci = this.candidates.push(candidate) - 1;
+    names.forEach((name, pos) => {
+      const nameId = this.nameOwner.push(ci) - 1;
+      this.namePos.push(pos);
+      const keys = new Set<string>();
+      for (const t of name.tokens) {
+        if (t.kind === "legal" || t.kind === "stop") continue;
+        if (keys.has(t.key)) continue;
+        keys.add(t.key);
+        this.posting(t).push(nameId);
+      }
+    });
+  }
+
+  private posting(t: NameToken): number[] {
+    let id = this.tokenIds.get(t.key);
+    if (id === undefined) {
+      id = this.postings.length;
+      this.tokenIds.set(t.key, id);
+      this.postings.push([]);
+      this.tokenProbe.push({ text: t.key, key: t.key, kind: t.kind, mask: letterMask(t.key), symbol: t.symbol });
+      if (t.kind !== "number" && t.key.length >= 4) {
+        for (const d of deletionsOf(t.key)) {
+          const list = this.deletions.get(d);
+          if (list) list.push(id);
+          else this.deletions.set(d, [id]);
+        }
+      }
+      if (t.symbol) this.symbols.set(t.symbol, [...(this.symbols.get(t.symbol) ?? []), id]);
+    }
+    return this.postings[id];
+  }
+
+  private finish(): void {
+    const n = this.nameOwner.length;
+    this.idf = new Float64Array(this.postings.length);
+    for (let i = 0; i < this.postings.length; i++) this.idf[i] = Math.log(1 + n / this.postings[i].length);
+    this.acc = new Float64Array(n);
+    this.seen = new Int32Array(n);
+  }
+
+  /** Rarity of a token as a weight multiplier: common words (Mohammed, Ali) count less, rare ones more. */
+  readonly weightOf = (t: NameToken): number => {
+    const id = this.tokenIds.get(t.key);
+    const idf = id === undefined ? Math.log(1 + this.nameOwner.length) : this.idf[id];
+    return Math.min(1.3, Math.max(0.45, idf / 7));
+  };
+
+  /** Finds the parties a query may be, best first. Synchronous; typically well under a millisecond. */
+  screen(input: ScreenQueryInput, opts: ScreenOptions = {}): Hit[] {
+    const query = ScreenQuery.parse(input);
+    const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+    const cutoff = opts.cutoff ?? Math.max(0, threshold - 0.2);
+    const limit = opts.limit ?? 10;
+    const pq = prepareQuery(query);
+    const shortlist = this.retrieve([...pq.asPerson, ...pq.asOther].flatMap((a) => a.tokens));
+
+    // group the shortlisted names by party; identifiers can also find a party whose name differs entirely
+    const byCandidate = new Map<number, Set<number>>();
+    for (const nameId of shortlist) {
+      const ci = this.nameOwner[nameId];
+      let set = byCandidate.get(ci);
+      if (!set) byCandidate.set(ci, (set = new Set()));
+      set.add(this.namePos[nameId]);
+    }
+    if (pq.identifiers.length) this.byIdentifier(pq.identifiers.map((i) => i.value), byCandidate);
+
+    const hits: Hit[] = [];
+    for (const [ci, names] of byCandidate) {
+      const cand = this.candidates[ci];
+      const scored = scoreCandidate(pq, cand, { threshold, weightOf: this.weightOf }, names.size ? names : undefined);
+      if (!scored || scored.score < cutoff) continue;
+      hits.push({
+        id: cand.id, caption: cand.caption, type: cand.type, score: scored.score, match: scored.score >= threshold,
+        origin: cand.origin, countries: cand.countries, listings: cand.listings, explanation: scored.explanation,
+        algorithm: MATCH_ALGORITHM,
+      });
+    }
+    hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    return hits.slice(0, limit);
+  }
+
+  /** Name ids sharing the query's words (or near-spellings), best first, at most SHORTLIST. */
+  private retrieve(tokens: NameToken[]): number[] {
+    const stamp = ++this.stamp;
+    const touched: number[] = [];
+    const acc = this.acc;
+    const seen = this.seen;
+    const done = new Set<string>();
+    for (const qt of tokens) {
+      if (qt.kind === "legal" || qt.kind === "stop" || qt.kind === "initial" || done.has(qt.key)) continue;
+      done.add(qt.key);
+      // matched token id → similarity to the query token
+      const matched = new Map<number, number>();
+      const exact = this.tokenIds.get(qt.key);
+      if (exact !== undefined) matched.set(exact, 1);
+      if (qt.symbol) for (const id of this.symbols.get(qt.symbol) ?? []) matched.set(id, Math.max(matched.get(id) ?? 0, 0.95));
+      if (qt.kind !== "number" && qt.key.length >= 4) {
+        const probes = [qt.key, ...deletionsOf(qt.key)];
+        for (const p of probes) {
+          const ids = this.deletions.get(p);
+          const whole = p === qt.key ? undefined : this.tokenIds.get(p);
+          for (const id of whole === undefined ? ids ?? [] : [...(ids ?? []), whole]) {
+            if (matched.has(id)) continue;
+            const sim = tokenSimilarity(qt, this.tokenProbe[id]);
+            if (sim && sim.score >= 0.6) matched.set(id, sim.score);
+          }
+        }
+      }
+      const generic = qt.kind === "generic" ? 0.3 : 1;
+      for (const [id, sim] of matched) {
+        const w = sim * this.idf[id] * generic;
+        for (const nameId of this.postings[id]) {
+          if (seen[nameId] !== stamp) {
+            seen[nameId] = stamp;
+            acc[nameId] = 0;
+            touched.push(nameId);
+          }
+          acc[nameId] += w;
+        }
+      }
+    }
+    if (touched.length <= SHORTLIST) return touched;
+    // keep the best SHORTLIST names, and only those within reach of the best
+    touched.sort((a, b) => acc[b] - acc[a]);
+    const floor = acc[touched[0]] * 0.35;
+    const out: number[] = [];
+    for (const nameId of touched) {
+      if (out.length >= SHORTLIST || acc[nameId] < floor) break;
+      out.push(nameId);
+    }
+    return out;
+  }
+
+  private identifierIndex?: Map<string, number[]>;
+  private byIdentifier(values: string[], into: Map<number, Set<number>>): void {
+    if (!this.identifierIndex) {
+      this.identifierIndex = new Map();
+      this.candidates.forEach((c, ci) => {
+        for (const vs of c.identifiers.values()) for (const v of vs) this.identifierIndex!.set(v, [...(this.identifierIndex!.get(v) ?? []), ci]);
+      });
+    }
+    for (const v of values) for (const ci of this.identifierIndex.get(v) ?? []) if (!into.has(ci)) into.set(ci, new Set());
+  }
+}
+
+/** Everything the index reads from a store, as plain arrays (worker threads get these). */
+export async function storeRecords(store: Store): Promise<{ entities: Entity[]; listings: Listing[]; sources: Source[] }> {
+  const [listings, sources] = await Promise.all([store.allListings(), store.allSources()]);
+  const active = new Set(listings.filter((l) => !l.delisted || l.delisted > today()).map((l) => l.entity));
+  const entities: Entity[] = [];
+  // only what the index will keep: parties on a list, and knowledge-base parties
+  for await (const e of store.allEntities()) if (active.has(e.id) || PARTY_TYPES.has(e.type)) entities.push(e);
+  return { entities, listings, sources };
+}
+
+/** Each string one character shorter (the symmetric-deletion neighbourhood of distance 1). */
+function deletionsOf(key: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < key.length; i++) {
+    if (i > 0 && key[i] === key[i - 1]) continue;
+    out.push(key.slice(0, i) + key.slice(i + 1));
+  }
+  return out;
+}
+
+// ---- one index per store, rebuilt when the store changes --------------------------------------------------
+
+const cache = new WeakMap<Store, { fingerprint: string; checked: number; index: Promise<MatchIndex> }>();
+const RECHECK_MS = 2000;
+
+async function fingerprint(store: Store): Promise<string> {
+  const counts = await store.counts();
+  const last = await store.sql.get<{ id: string }>(`SELECT max(id) AS id FROM sources`).catch(() => undefined);
+  return JSON.stringify([counts.entities, counts.listings, counts.sources, last?.id ?? null]);
+}
+
+/**
+ * The store's index, built on first use and rebuilt when the store's contents change (a list update adds a
+ * version source and changes listings). The check is cheap (counts) and runs at most every two seconds.
+ */
+export async function sharedIndex(store: Store): Promise<MatchIndex> {
+  const entry = cache.get(store);
+  const now = Date.now();
+  if (entry && now - entry.checked < RECHECK_MS) return entry.index;
+  const fp = await fingerprint(store);
+  if (entry && entry.fingerprint === fp) {
+    entry.checked = now;
+    return entry.index;
+  }
+  const index = MatchIndex.build(store);
+  cache.set(store, { fingerprint: fp, checked: now, index });
+  index.catch(() => cache.delete(store));
+  return index;
+}

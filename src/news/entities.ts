@@ -1,0 +1,460 @@
+/**
+ * Entity recognition: the gazetteer first (knowledge base + lexicon, every alias and script), then rules
+ * for names not yet known: capitalised sequences (with "of/and/for" inside institution names), legal forms
+ * and generic company words, appositions ("the Chinese automaker X", "X, a company based in Kazakhstan"),
+ * people (titles, "X, who chairs…", "X said"), vehicle models (codes like X70, names before "crossover",
+ * names right after a known maker) and brands ("its Lada lineup"). Mentions of one party are merged into one
+ * entity: surnames join the full name, "Jetour Auto" joins "Jetour", "the company" points back to the last
+ * company named.
+ */
+import type { EntityType } from "../model/schema.js";
+import { nameKey } from "../model/names.js";
+import type { Sentence } from "./sentences.js";
+import { tokenize, type Token } from "./tokens.js";
+import type { Gazetteer, GazetteerEntry } from "./gazetteer.js";
+import {
+  COMPANY_NOUNS, COMPANY_WORDS, COUNTRY_ADJECTIVES, INSTITUTION_HEADS, NOT_NAMES, ORGANIZATION_WORDS, PUBLIC_BODY_WORDS,
+  TITLE_WORDS, VEHICLE_NOUNS, BRAND_NOUNS, COUNTRIES, PLANT_WORDS, REGIONAL_ADJECTIVES,
+} from "./lexicon.js";
+
+export interface DocEntity {
+  index: number;
+  key: string;
+  name: string;
+  type: EntityType;
+  id: string | null;
+  country: string | null;
+  mentions: Mention[];
+  confidence: number;
+  /** for vehicle models and brands: the entity that makes them */
+  maker?: DocEntity;
+  /** the model's own name without the maker ("S7" of "JAC S7") */
+  shortName?: string;
+  fromGazetteer: boolean;
+}
+
+export interface Mention {
+  entity: DocEntity;
+  sentence: number;
+  /** offsets in the sentence text */
+  start: number;
+  end: number;
+  tokenStart: number;
+  tokenEnd: number;
+  text: string;
+  /** "the company", "this same company": resolved to the last entity of its kind */
+  anaphor: boolean;
+  /** followed by 's */
+  possessive: boolean;
+}
+
+export interface SentenceAnalysis {
+  sentence: Sentence;
+  tokens: Token[];
+  mentions: Mention[];
+}
+
+export interface EntityAnalysis {
+  sentences: SentenceAnalysis[];
+  entities: DocEntity[];
+}
+
+const CONNECTORS = new Set(["of", "for", "and", "&", "de", "du", "la", "von", "van", "der"]);
+const SPEECH_VERBS = /^(?:said|says|stated|states|told|tells|noted|notes|explained|explains|emphasi[sz]ed|added|announced|believes|believed|criticized|criticised|pointed|clarified|conveyed|indicated|confirmed|spoke|argued|warned|stressed|commented|recalled|revealed|insisted|admitted|acknowledged|mentioned|estimated|expects|expected)$/i;
+const PERSON_APPOSITION = /^,\s*(?:who\s+(?:chairs|heads|leads|runs|is|was|serves)|the\s+(?:head|chairman|chairwoman|chair|ceo|director|general\s+manager|president|founder|owner|minister|deputy|governor|mayor|spokesperson|spokesman|chief)|a\s+(?:professor|veteran|researcher|analyst|expert|spokesperson|spokesman|lawyer|journalist|member|former|senior|partner|deputy|director|consultant|economist|specialist)|(?:ceo|chairman|head|director|president|founder)\b)/i;
+const PERSON_BEFORE = /\b(?:headed by|led by|chaired by|run by|founded by|interview with|said|according to)\s*$/i;
+const MEDIA_BEFORE = /\b(?:coverage by|interview with|(?:told|to) the|told|report(?:s|ed)? (?:from|by|in)|reported by|published (?:by|in)|newspaper|outlet|agency|portal|daily|website|site|spoke (?:with|to)|according to (?:the )?(?:newspaper|outlet|agency|portal|site|publication)?)\s*$/i;
+const COMPANY_APPOSITION_BEFORE = new RegExp(String.raw`\b(?:the|a|an|its|their)\s+(?:(?:\w+|[\w-]+)\s+){0,3}(?:${COMPANY_NOUNS})\s*$`, "i");
+const COMPANY_APPOSITION_AFTER = new RegExp(String.raw`^,\s*(?:a|an|the)\s+(?:(?:[\w-]+)\s+){0,4}?(?:${COMPANY_NOUNS})\b`, "i");
+const LOCATION_BEFORE = /\b(?:in|near|outside|based in|located in|headquartered in|city of|region of|from)\s*$/i;
+const PLACES = new Set(
+  ("moscow petersburg kaluga tula kaliningrad togliatti tolyatti ulyanovsk novgorod chelny elabuga yelabuga lipetsk samara kazan " +
+    "vladivostok novosibirsk yekaterinburg ekaterinburg rostov voronezh krasnodar tatarstan bashkortostan siberia urals minsk " +
+    "astana almaty kostanay tashkent shanghai beijing hefei wuhu chongqing shenzhen guangzhou wuhan changchun xian hangzhou tianjin " +
+    "baoding shaanxi anhui jiangsu zhejiang shandong hubei jilin europe asia africa eurasia").split(" "),
+);
+const MODEL_SUFFIXES = new Set(["plus", "pro", "max", "sport", "ev", "phev", "hev", "hybrid", "l", "gt", "prime", "ultra", "e", "x", "s", "lux", "dm", "dm-i"]);
+const PATRONYMIC = /(?:ovich|evich|ich|ovna|evna|ichna)$/i;
+
+interface Candidate {
+  start: number; // token index
+  end: number;
+  name: string;
+  type: EntityType;
+  confidence: number;
+  entry?: GazetteerEntry;
+  country?: string | null;
+  /** a maker entity index-adjacent to a model */
+  makerTokenEnd?: number;
+}
+
+const isWord = (t: Token | undefined) => Boolean(t && t.fold.length);
+/** Can start or continue a name: capitalised, not a number, not "Moskvich-related" or "US-registered". */
+const nameLike = (t: Token) =>
+  isWord(t) && ((t.cap && /^\p{L}/u.test(t.text) && !/-\p{Ll}+$/u.test(t.text)) || alnumCode(t) || /^\p{Script=Han}/u.test(t.text));
+const ABBREVIATED = new Set(["st", "mt", "co", "inc", "jr", "ltd", "corp"]);
+const lower = (t: Token) => t.text.toLowerCase();
+const alnumCode = (t: Token) => /^[A-Za-z][A-Za-z-]*\d[A-Za-z0-9-]*$/.test(t.text) || /^[A-Z]{1,3}-?\d+[A-Za-z]*$/.test(t.text);
+
+export function recogniseEntities(sentences: Sentence[], gazetteer: Gazetteer): EntityAnalysis {
+  const tokenised = sentences.map((s) => tokenize(s.text));
+  // words the article writes capitalised mid-sentence, and words it writes in lower case
+  const midCaps = new Set<string>();
+  const lowerSeen = new Set<string>();
+  for (const toks of tokenised) {
+    toks.forEach((t, i) => {
+      if (!isWord(t)) return;
+      if (/^\p{Ll}/u.test(t.text)) lowerSeen.add(lower(t));
+      else if (i > 0 && t.cap && tokens_prevIsNotBoundary(toks, i)) midCaps.add(lower(t));
+    });
+  }
+
+  const entities: DocEntity[] = [];
+  const byKey = new Map<string, DocEntity>();
+  const out: SentenceAnalysis[] = [];
+
+  const entityFor = (c: Candidate): DocEntity => {
+    const e0 = c.entry;
+    const name = e0 ? e0.name : c.name;
+    const key = e0?.id ? `id:${e0.id}` : nameKey(name);
+    let e = byKey.get(key);
+    if (!e) {
+      e = {
+        index: entities.length, key, name, type: e0 ? e0.type : c.type, id: e0?.id ?? null, country: e0?.country ?? c.country ?? null,
+        mentions: [], confidence: c.confidence, fromGazetteer: Boolean(e0),
+      };
+      entities.push(e);
+      byKey.set(key, e);
+    } else {
+      e.confidence = Math.max(e.confidence, c.confidence);
+      if (!e.country && c.country) e.country = c.country;
+    }
+    return e;
+  };
+
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si];
+    const toks = tokenised[si];
+    const covered = new Array<boolean>(toks.length).fill(false);
+    const cands: Candidate[] = [];
+
+    for (const m of gazetteer.scan(toks)) {
+      // "China National Heavy Duty Truck Group": a country name opening a longer name is part of it
+      const nextTok = toks[m.end];
+      if (m.entry.type === "Country" && m.end - m.start === 1 && nextTok && nameLike(nextTok) && nextTok.start === toks[m.end - 1].end + 1 && !TITLE_WORDS.has(lower(nextTok))) continue;
+      cands.push({ start: m.start, end: m.end, name: m.entry.name, type: m.entry.type, confidence: m.entry.id ? 0.95 : 0.9, entry: m.entry });
+      for (let k = m.start; k < m.end; k++) covered[k] = true;
+    }
+
+    // capitalised runs not already matched
+    for (let i = 0; i < toks.length; i++) {
+      if (covered[i] || !nameLike(toks[i])) continue;
+      let j = i + 1;
+      let institution = INSTITUTION_HEADS.has(lower(toks[i])) || TITLE_WORDS.has(lower(toks[i]));
+      while (j < toks.length && !covered[j]) {
+        const t = toks[j];
+        if (t.start > toks[j - 1].end + 1) break;
+        // "University of St. Thomas", "Co. Ltd": the period of an abbreviation stays inside the name
+        if (t.text === "." && ABBREVIATED.has(lower(toks[j - 1])) && toks[j + 1] && nameLike(toks[j + 1]) && t.start === toks[j - 1].end) {
+          j++;
+          continue;
+        }
+        if (nameLike(t)) {
+          if (INSTITUTION_HEADS.has(lower(t)) || TITLE_WORDS.has(lower(t))) institution = true;
+          j++;
+          continue;
+        }
+        // "Ministry of Industry and Trade": connectors only inside institution names, never after a comma
+        if (institution && CONNECTORS.has(lower(t)) && toks[j + 1] && !covered[j + 1] && nameLike(toks[j + 1])) {
+          j += 2;
+          continue;
+        }
+        break;
+      }
+      cands.push(...classifyRun(toks, i, j, s.text, si, gazetteer, midCaps, lowerSeen));
+      i = j - 1;
+    }
+    // lower-case model codes ("iEV7S") that the capital test skipped
+    for (let i = 0; i < toks.length; i++) {
+      if (covered[i] || cands.some((c) => c.start <= i && i < c.end)) continue;
+      if (isWord(toks[i]) && /^[a-z]+[A-Z0-9]/.test(toks[i].text) && /\d/.test(toks[i].text)) {
+        cands.push({ start: i, end: i + 1, name: toks[i].text, type: "VehicleModel", confidence: 0.7 });
+      }
+    }
+    cands.sort((a, b) => a.start - b.start);
+
+    const mentions: Mention[] = [];
+    for (const c of cands) {
+      const e = entityFor(c);
+      const start = toks[c.start].start;
+      const end = toks[c.end - 1].end;
+      mentions.push({
+        entity: e, sentence: si, start, end, tokenStart: c.start, tokenEnd: c.end, text: s.text.slice(start, end),
+        anaphor: false, possessive: toks[c.end]?.text.startsWith("'") || toks[c.end]?.text.startsWith("’"),
+      });
+    }
+    out.push({ sentence: s, tokens: toks, mentions });
+  }
+
+  mergeAliases(entities, out);
+  assignMakers(out);
+  addAnaphora(out);
+  for (const e of entities) e.mentions = [];
+  for (const sa of out) for (const m of sa.mentions) m.entity.mentions.push(m);
+  return { sentences: out, entities: entities.filter((e) => e.mentions.length) };
+}
+
+function tokens_prevIsNotBoundary(toks: Token[], i: number): boolean {
+  const prev = toks[i - 1];
+  return !/^[.!?:"“”(]$/.test(prev.text);
+}
+
+/** Splits and types one capitalised run; may return nothing (sentence openers, places, titles). */
+function classifyRun(toks: Token[], i: number, j: number, text: string, si: number, gaz: Gazetteer, midCaps: Set<string>, lowerSeen: Set<string>): Candidate[] {
+  // leading openers and nationality adjectives are not part of a name ("The", "Chinese manufacturers")
+  let country: string | null = null;
+  let strippedAdjective = false;
+  const institutional = toks.slice(i, j).some((t) => ORGANIZATION_WORDS.has(lower(t)) || PUBLIC_BODY_WORDS.has(lower(t)) || INSTITUTION_HEADS.has(lower(t)));
+  while (i < j && (NOT_NAMES.has(lower(toks[i])) || CONNECTORS.has(lower(toks[i])) || (COUNTRY_ADJECTIVES.has(lower(toks[i])) && !institutional))) {
+    if (COUNTRY_ADJECTIVES.has(lower(toks[i]))) {
+      country = COUNTRY_ADJECTIVES.get(lower(toks[i])) ?? country;
+      strippedAdjective = true;
+    }
+    i++;
+  }
+  if (institutional && COUNTRY_ADJECTIVES.has(lower(toks[i] ?? toks[0]))) country = COUNTRY_ADJECTIVES.get(lower(toks[i])) ?? null;
+  while (j > i && CONNECTORS.has(lower(toks[j - 1]))) j--;
+  if (i >= j) return [];
+  // "North American", "Eurasian": descriptions, not names
+  const lastWord = lower(toks[j - 1]);
+  if (COUNTRY_ADJECTIVES.has(lastWord) || REGIONAL_ADJECTIVES.has(lastWord)) return [];
+  if (toks.slice(i, j).every((t) => PLACES.has(lower(t)) || REGIONAL_ADJECTIVES.has(lower(t)) || ["north", "south", "east", "west", "far", "st", "."].includes(lower(t)))) return [];
+  const words = toks.slice(i, j);
+  const lw = words.map(lower);
+  const before = text.slice(0, toks[i].start);
+  const after = text.slice(toks[j - 1].end);
+
+  // a title inside the run: "Minister of Industry and Trade Anton Alikhanov", "President Putin"
+  const titleAt = lw.findIndex((w) => TITLE_WORDS.has(w));
+  if (titleAt >= 0) {
+    const out: Candidate[] = [];
+    const personLen = personTail(words.slice(titleAt + 1));
+    const personStart = j - personLen;
+    if (lw[titleAt] === "minister" && lw[titleAt + 1] === "of") {
+      // the minister's title names the ministry
+      const title = toks.slice(i, personStart).map((t) => t.text).join(" ");
+      const entry = gaz.lookup(title.replace(/\bMinister\b/, "Ministry")) ?? gaz.lookup(title.replace(/^.*?\bMinister\b/, "Ministry"));
+      if (entry) out.push({ start: i, end: personStart, name: entry.name, type: entry.type, confidence: 0.85, entry });
+    }
+    if (personLen > 0) out.push({ start: personStart, end: j, name: words.slice(words.length - personLen).map((t) => t.text).join(" "), type: "Person", confidence: 0.8 });
+    return out;
+  }
+
+  const single = j - i === 1;
+  const t0 = toks[i];
+  const sentenceInitial = i === 0 || /^["“(•]$/.test(toks[i - 1]?.text ?? "");
+  if (single) {
+    const w = lw[0];
+    if (NOT_NAMES.has(w) || w.length < 2 || /^\d+$/.test(w)) return [];
+    if (strippedAdjective && !t0.allCaps && !alnumCode(t0)) return []; // "the Chinese Communist regime"
+    if (PLACES.has(w) || (LOCATION_BEFORE.test(before) && !alnumCode(t0) && !t0.allCaps && !COMPANY_APPOSITION_AFTER.test(after))) return [];
+    const shaped = t0.allCaps || /\p{Ll}\p{Lu}/u.test(t0.text) || alnumCode(t0);
+    if (sentenceInitial && !shaped && (lowerSeen.has(w) || !midCaps.has(w)) && !COMPANY_APPOSITION_AFTER.test(after) && !PERSON_APPOSITION.test(after)) return [];
+    if (/(?:ly|ing|ed)$/.test(w) && !shaped && lowerSeen.has(w)) return [];
+  }
+
+  const name = words.map((t) => t.text).join(" ").replace(/\s+([.&])/g, "$1");
+  const next = after.trimStart().split(/\s+/).slice(0, 4).map((w) => w.toLowerCase().replace(/[^a-z-]/g, ""));
+  const last = lw[lw.length - 1];
+  let type: EntityType = "Company";
+  let confidence = 0.6;
+
+  if (alnumCode(t0) || (single && next.slice(0, 3).some((w) => VEHICLE_NOUNS.has(w)) && !next.slice(0, 3).some((w) => BRAND_NOUNS.has(w)) && /\bthe\s+$|\ba\s+$/i.test(before) && !COMPANY_WORDS.has(w0(lw)))) {
+    type = "VehicleModel";
+    confidence = 0.7;
+  } else if (single && BRAND_NOUNS.has(next[0])) {
+    type = "Brand";
+    confidence = 0.7;
+  } else if (/\b(?:van|crossover|suv|sedan|pickup|truck|model|hatchback),\s+the\s*$/i.test(before)) {
+    type = "VehicleModel";
+    confidence = 0.7;
+  } else if (PLANT_WORDS.has(last) || /^\s+(?:[\w-]+\s+){0,4}(?:location|site|plant|factory|facility)\b/i.test(after) && single) {
+    type = "Plant";
+    confidence = 0.65;
+  } else if (lw[0] === "ministry" || lw.some((w) => PUBLIC_BODY_WORDS.has(w)) || (lw.includes("agency") && lw.some((w) => ["federal", "state", "national", "government"].includes(w)))) {
+    type = "PublicBody";
+    confidence = 0.75;
+  } else if (lw.some((w) => ORGANIZATION_WORDS.has(w))) {
+    type = "Organization";
+    confidence = 0.7;
+  } else if (lw.some((w) => COMPANY_WORDS.has(w)) || COMPANY_APPOSITION_BEFORE.test(before) || COMPANY_APPOSITION_AFTER.test(after)) {
+    type = "Company";
+    confidence = 0.75;
+  } else if (looksLikePerson(words, before, after)) {
+    type = "Person";
+    confidence = 0.75;
+  } else if (MEDIA_BEFORE.test(before) && j - i <= 2) {
+    type = "Organization";
+    confidence = 0.65;
+  }
+  if (!country) {
+    const apposition = /^,\s*(?:a|an|the)\s+([A-Z]\w+)/.exec(after);
+    country = apposition ? COUNTRY_ADJECTIVES.get(apposition[1].toLowerCase()) ?? null : null;
+    const based = /^,\s*(?:a|an)\s+[^,.]{0,40}?\bbased in\s+([A-Z][\w ]+?)\b(?:[,.]|$)/.exec(after);
+    if (based) country = COUNTRIES.find((c) => c.name === based[1] || c.aliases.includes(based[1]))?.code ?? country;
+    const adj = /\b([A-Z][a-z]+)\s+(?:[\w-]+\s+){0,2}$/.exec(before);
+    if (!country && adj && COMPANY_APPOSITION_BEFORE.test(before)) country = COUNTRY_ADJECTIVES.get(adj[1].toLowerCase()) ?? null;
+  }
+  // model suffixes belong to the model name ("X70 Plus")
+  return [{ start: i, end: j, name, type, confidence, country, makerTokenEnd: undefined }];
+}
+
+const w0 = (lw: string[]) => lw[0];
+
+/** How many trailing words of a run after a title are a person's name. */
+function personTail(words: Token[]): number {
+  let n = 0;
+  for (let k = words.length - 1; k >= 0 && n < 3; k--) {
+    const w = lower(words[k]);
+    if (TITLE_WORDS.has(w) || INSTITUTION_HEADS.has(w) || CONNECTORS.has(w) || COMPANY_WORDS.has(w) || NOT_NAMES.has(w)) break;
+    if (!/^\p{Lu}\p{Ll}/u.test(words[k].text)) break;
+    n++;
+  }
+  // "Trade Anton Alikhanov": three words only when the middle is a patronymic
+  if (n === 3 && !PATRONYMIC.test(words[words.length - 2].text)) n = 2;
+  // "Minister of Industry and Trade": a word right after "of"/"and" is the title's domain, not a name
+  const first = words.length - n;
+  if (n > 0 && first > 0 && CONNECTORS.has(lower(words[first - 1])) && (n < 2 || first === words.length - 2)) return 0;
+  return n;
+}
+
+function looksLikePerson(words: Token[], before: string, after: string): boolean {
+  if (words.length < 1 || words.length > 4) return false;
+  if (!words.every((t) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(t.text))) return false;
+  if (PERSON_APPOSITION.test(after) || PERSON_BEFORE.test(before)) return words.length >= 2 || PERSON_APPOSITION.test(after);
+  const nextWord = /^\s*,?\s*(?:has\s+|had\s+|also\s+|then\s+)?(\w+)/.exec(after)?.[1] ?? "";
+  return words.length >= 2 && SPEECH_VERBS.test(nextWord);
+}
+
+/**
+ * Joins mentions of one party: a person's surname ("Sokolov") to the full name, a company name with a
+ * generic suffix ("Jetour Auto") to the bare name, and names that fold to the same key.
+ */
+function mergeAliases(entities: DocEntity[], sentences: SentenceAnalysis[]): void {
+  const persons = entities.filter((e) => e.type === "Person" && e.name.includes(" "));
+  const redirect = new Map<DocEntity, DocEntity>();
+  for (const e of entities) {
+    if (e.fromGazetteer) continue;
+    const words = e.name.split(" ");
+    if (words.length === 1) {
+      const p = persons.find((p) => p !== e && p.name.split(" ").pop() === e.name);
+      if (p) {
+        redirect.set(e, p);
+        continue;
+      }
+    }
+    if (words.length === 1) {
+      // "Caijing" after "Caijing Network": the bare name of an organisation named with a generic word
+      const full = entities.find((o) => o !== e && o.type !== "Person" && o.name.split(" ").length > 1 && o.name.split(" ")[0] === e.name &&
+        o.name.split(" ").slice(1).every((w) => ORGANIZATION_WORDS.has(w.toLowerCase())));
+      if (full) {
+        redirect.set(e, full);
+        continue;
+      }
+    }
+    if (e.type === "Company" && words.length > 1 && COMPANY_WORDS.has(words[words.length - 1].toLowerCase())) {
+      const bare = nameKey(words.slice(0, -1).join(" "));
+      const target = entities.find((o) => o !== e && (o.key === bare || nameKey(o.name) === bare || o.mentions.some((m) => nameKey(m.text) === bare)));
+      if (target) redirect.set(e, target);
+    }
+  }
+  // a one-word person mention before the full name is known is resolved above; a lone capitalised word that
+  // only ever appeared as a person's surname stays merged
+  for (const sa of sentences) {
+    for (const m of sa.mentions) {
+      const to = redirect.get(m.entity);
+      if (to) m.entity = to;
+    }
+  }
+}
+
+/**
+ * Names each vehicle model after its maker ("S7" → "JAC S7"): the company named right before it or with
+ * 's, else the company leading its sentence, else the last company the article spoke of as a maker
+ * ("JAC vehicles", "Jetour introduced…").
+ */
+function assignMakers(sentences: SentenceAnalysis[]): void {
+  let lastMaker: DocEntity | undefined;
+  for (const sa of sentences) {
+    const ms = sa.mentions;
+    for (let k = 0; k < ms.length; k++) {
+      const m = ms[k];
+      const e = m.entity;
+      if (e.type === "Company" || e.type === "Brand") {
+        const after = sa.sentence.text.slice(m.end, m.end + 40).toLowerCase();
+        const nextWord = /^\s*(?:['’]s\s+)?([a-z-]+)/.exec(after)?.[1] ?? "";
+        const nextMention = ms[k + 1];
+        if (VEHICLE_NOUNS.has(nextWord) || nextWord === "vehicles" || nextWord === "cars" || (nextMention?.entity.type === "VehicleModel" && nextMention.tokenStart === m.tokenEnd) || /^\s+(?:introduced|launched|unveiled|rolled out|presented|produces|makes|builds|released|debuted)\b/.test(after)) {
+          lastMaker = e;
+        }
+      }
+      if (e.type !== "VehicleModel" || e.maker || e.fromGazetteer) continue;
+      const prev = ms[k - 1];
+      let maker: DocEntity | undefined;
+      if (prev && (prev.tokenEnd === m.tokenStart || (prev.possessive && prev.tokenEnd + 1 === m.tokenStart)) && (prev.entity.type === "Company" || prev.entity.type === "Brand")) maker = prev.entity;
+      maker ??= ms.find((o) => o.start < m.start && (o.entity.type === "Company" || o.entity.type === "Brand"))?.entity;
+      maker ??= lastMaker;
+      if (maker) {
+        e.maker = maker;
+        e.shortName = e.name;
+        const makerShort = maker.mentions[0]?.text ?? sentencesFirstMention(sentences, maker) ?? maker.name;
+        if (!nameKey(e.name).startsWith(nameKey(makerShort))) e.name = `${makerShort} ${e.name}`;
+      }
+    }
+  }
+}
+
+function sentencesFirstMention(sentences: SentenceAnalysis[], e: DocEntity): string | undefined {
+  for (const sa of sentences) for (const m of sa.mentions) if (m.entity === e) return m.text;
+  return undefined;
+}
+
+const ANAPHORA = /\b(?:this|the|that)\s+(?:same\s+)?(company|automaker|carmaker|car maker|manufacturer|firm|concern|truck maker|group|model|agency|ministry|regulator|association)\b/gi;
+const ANAPHOR_TYPES: Record<string, EntityType[]> = {
+  company: ["Company"], automaker: ["Company"], carmaker: ["Company"], "car maker": ["Company"], manufacturer: ["Company"],
+  firm: ["Company"], concern: ["Company"], "truck maker": ["Company"], group: ["Company"], model: ["VehicleModel"],
+  agency: ["PublicBody"], ministry: ["PublicBody"], regulator: ["PublicBody"], association: ["Organization"],
+};
+
+/** "the company", "this same company", "the model": a mention of the last entity of that kind before it. */
+function addAnaphora(sentences: SentenceAnalysis[]): void {
+  const last = new Map<EntityType, DocEntity>();
+  for (const sa of sentences) {
+    const added: Mention[] = [];
+    const text = sa.sentence.text;
+    const anaphors = [...text.matchAll(ANAPHORA)];
+    let ai = 0;
+    const ordered = [...sa.mentions];
+    for (let k = 0; k <= ordered.length; k++) {
+      const nextStart = ordered[k]?.start ?? Infinity;
+      while (ai < anaphors.length && anaphors[ai].index! < nextStart) {
+        const a = anaphors[ai++];
+        // "the Chinese automaker JAC" is an apposition, not an anaphor
+        const after = text.slice(a.index! + a[0].length);
+        if (/^\s+[\p{Lu}\p{N}]/u.test(after) || ordered.some((o) => o.start >= a.index! + a[0].length && o.start <= a.index! + a[0].length + 1)) continue;
+        const types = ANAPHOR_TYPES[a[1].toLowerCase()];
+        const target = types.map((t) => last.get(t)).find(Boolean);
+        if (!target) continue;
+        const tStart = sa.tokens.findIndex((t) => t.start >= a.index!);
+        const tEnd = sa.tokens.findIndex((t) => t.start >= a.index! + a[0].length);
+        added.push({
+          entity: target, sentence: sa.sentence.index, start: a.index!, end: a.index! + a[0].length, tokenStart: tStart, tokenEnd: tEnd < 0 ? sa.tokens.length : tEnd,
+          text: a[0], anaphor: true, possessive: /^['’]s/.test(after),
+        });
+      }
+      const m = ordered[k];
+      if (m) last.set(m.entity.type, m.entity);
+    }
+    if (added.length) sa.mentions = [...sa.mentions, ...added].sort((x, y) => x.start - y.start);
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Numeric facts (ONTOLOGY.md metrics): each quantity in a sentence (./numbers.ts) is given a metric from the
+ * words around it (capacity, export, range, horsepower…), a subject from the entities around it (the
+ * clause's first party, the model just named, "of China's…"), a period from the nearest year, and a status
+ * from hedges ("target", "aims to" → planned).
+ */
+import type { EntityType, Metric, RelationStatus } from "../model/schema.js";
+import type { NewsFact } from "../model/news.js";
+import type { DocEntity, Mention, SentenceAnalysis } from "./entities.js";
+import type { FoundRelation } from "./relations.js";
+import { findQuantities, type Quantity } from "./numbers.js";
+import { findDates, type RefDate } from "./dates.js";
+import { statusOf } from "./hedges.js";
+
+export interface FoundFact {
+  metric: Metric;
+  subject: DocEntity;
+  value: number;
+  unit: string | null;
+  period: string | null;
+  status: RelationStatus;
+  sentence: number;
+  confidence: number;
+}
+
+const PARTIES: EntityType[] = ["Country", "Company", "Brand", "Plant", "Organization"];
+const UNDATED: Metric[] = ["production_capacity", "range_km", "power_hp", "engine_l", "employees"];
+
+/** The metric of a quantity from its unit and the words of its clause (nearest cue before it wins). */
+function metricOf(q: Quantity, before: string, after: string, eventBefore: boolean): Metric | null {
+  const near = before.slice(-90);
+  switch (q.unit) {
+    case "percent":
+      if (/\b(?:increase|rise|growth|up|down|fell|grew|rose|decline|drop|jump|surge|higher|lower|more|less|rate|inflation|discount|duty|tariff|tax)\b(?:\s+(?:of|by|to))?\s*(?:about|around|roughly|nearly|almost|some)?\s*$/i.test(near)) return null;
+      if (/^\s*(?:stake|share|shares|interest|holding)\s+in\b/i.test(after) || /\bstake\b/i.test(near.slice(-30))) return null;
+      if (/\b(?:market share|share of|accounting for|accounted for|accounts for|share in|market)\b/i.test(near) || /^\s*(?:of|share)\b/i.test(after)) return "market_share";
+      return null;
+    case "km":
+      return /\brange\b/i.test(near + after.slice(0, 30)) ? "range_km" : null;
+    case "hp":
+      return "power_hp";
+    case "l":
+      return /\bengine\b/i.test(near.slice(-40) + after.slice(0, 40)) ? "engine_l" : null;
+    case "people":
+      return /\b(?:employ\w*|workers|staff|jobs|workforce|headcount|people)\b/i.test(near + q.raw) ? "employees" : null;
+    case "vehicles":
+    case null: {
+      if (q.unit === null && !/\bcapacity\b/i.test(near)) return null;
+      if (q.perYear || /\bcapacity\b/i.test(near)) return "production_capacity";
+      if (/^\s*(?:of\s+(?:this|these|that|those|the affected)\b)/i.test(after) && eventBefore) return "units_affected";
+      if (/\brecall\w*\b|\baffected\b/i.test(near)) return "units_affected";
+      const cues: Array<[RegExp, Metric]> = [
+        [/\bexport\w*\b/gi, "exports_units"],
+        [/\bimport\w*\b/gi, "imports_units"],
+        [/\b(?:sold|sales|sell\w*|deliver\w*|registrations?)\b/gi, "sales_units"],
+        [/\b(?:produc\w*|manufactur\w*|assembl\w*|output|built|made|roll(?:ed)? off)\b/gi, "production_units"],
+      ];
+      let best: { metric: Metric; at: number } | undefined;
+      for (const [re, metric] of cues) for (const m of near.matchAll(re)) if (!best || m.index! > best.at) best = { metric, at: m.index! };
+      return best?.metric ?? null;
+    }
+    default:
+      if (q.unit?.startsWith("currency:") && /\b(?:fee|fees|levy|duty|duties|fine|charge|tariff|payment)\b/i.test(near.slice(-60) + after.slice(0, 30))) return "fee_amount";
+      return null;
+  }
+}
+
+export function extractFacts(sentences: SentenceAnalysis[], relations: FoundRelation[], ref: RefDate): FoundFact[] {
+  const out: FoundFact[] = [];
+  const events = relations.filter((r) => r.type === "CERTIFICATION_CANCELLED");
+  for (const sa of sentences) {
+    const text = sa.sentence.text;
+    const quantities = findQuantities(text);
+    if (!quantities.length) continue;
+    const dates = findDates(text, ref);
+    const eventBefore = events.find((r) => r.sentence <= sa.sentence.index && r.sentence >= sa.sentence.index - 3);
+    for (const q of quantities) {
+      const clauseStart = Math.max(0, text.lastIndexOf(";", q.start) + 1);
+      const before = text.slice(clauseStart, q.start);
+      const after = text.slice(q.end);
+      const metric = metricOf(q, before, after, Boolean(eventBefore));
+      if (!metric) continue;
+      const subject = subjectOf(metric, q, sa, sentences, after, eventBefore?.subject);
+      if (!subject) continue;
+      let period: string | null = null;
+      if (!UNDATED.includes(metric)) {
+        let bestD = Infinity;
+        for (const d of dates) {
+          const dist = d.start >= q.end ? d.start - q.end : q.start - d.end;
+          if (dist < bestD) (bestD = dist), (period = d.value.slice(0, 4));
+        }
+      }
+      const unit = metric === "production_capacity" ? "vehicles/year"
+        : metric === "market_share" ? "percent"
+        : q.unit === "vehicles" || q.unit === null ? "vehicles"
+        : q.unit.startsWith("currency:") ? q.unit.slice(9) : q.unit;
+      out.push({
+        metric, subject, value: q.value, unit, period, status: statusOf(text.slice(clauseStart), before + q.raw, { figure: true }), sentence: sa.sentence.index,
+        confidence: Math.round((0.6 + subject.confidence * 0.3) * 100) / 100,
+      });
+    }
+  }
+  const seen = new Set<string>();
+  return out.filter((f) => {
+    const key = `${f.metric}|${f.subject.index}|${f.value}|${f.period}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function subjectOf(metric: Metric, q: Quantity, sa: SentenceAnalysis, all: SentenceAnalysis[], after: string, eventSubject?: DocEntity): DocEntity | undefined {
+  const ms = sa.mentions;
+  if (metric === "units_affected" && eventSubject) return eventSubject;
+  if (metric === "range_km" || metric === "power_hp" || metric === "engine_l") {
+    const models = ms.filter((m) => m.entity.type === "VehicleModel");
+    const prior = models.filter((m) => m.end <= q.start).pop() ?? models[0];
+    if (prior) return prior.entity;
+    for (let k = sa.sentence.index - 1; k >= 0 && k >= sa.sentence.index - 3; k--) {
+      const hit = [...all[k].mentions].reverse().find((m) => m.entity.type === "VehicleModel");
+      if (hit) return hit.entity;
+    }
+    return undefined;
+  }
+  if (metric === "market_share") {
+    const ofX = ms.find((m) => m.start >= q.end && m.start <= q.end + 12 && /^\s*of\s+(?:the\s+)?$/i.test(sa.sentence.text.slice(q.end, m.start)));
+    if (ofX) return ofX.entity;
+    const possessive = ms.filter((m) => m.end <= q.start && m.possessive).pop();
+    if (possessive) return possessive.entity;
+  }
+  const eligible = (m: Mention) => PARTIES.includes(m.entity.type) && !(m.entity.type === "Country" && metric !== "exports_units" && metric !== "imports_units" && metric !== "market_share" && metric !== "sales_units" && metric !== "production_units");
+  const first = ms.find((m) => m.end <= q.start && eligible(m)) ?? ms.find(eligible);
+  if (first) return first.entity;
+  for (let k = sa.sentence.index - 1; k >= 0 && k >= sa.sentence.index - 2; k--) {
+    const hit = [...all[k].mentions].reverse().find((m) => m.entity.type === "Company");
+    if (hit) return hit.entity;
+  }
+  return undefined;
+}
+
+export function renderFact(f: FoundFact, sentences: SentenceAnalysis[]): NewsFact {
+  const s = sentences[f.sentence].sentence;
+  return {
+    metric: f.metric, subject: f.subject.name, subjectId: f.subject.id, value: f.value, unit: f.unit, period: f.period, status: f.status,
+    evidence: s.text, span: { start: s.start, end: s.end }, confidence: f.confidence,
+  };
+}

@@ -1,0 +1,63 @@
+/** OWNS (stakes, with percentages; sold stakes are ended), ACQUIRED, SUBSIDIARY_OF and FOUNDED. */
+import type { EntityType } from "../../model/schema.js";
+import type { Pattern } from "./types.js";
+
+const OWNERS: EntityType[] = ["Company", "Organization", "PublicBody", "Person"];
+const ASSETS: EntityType[] = ["Company", "Plant", "Brand"];
+const PCT = String.raw`(?:(?:about|around|roughly|some|nearly|almost|over|more than|a|an|its|their|the|a further)\s+)*(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent)|controlling|majority|minority|blocking|\w+-percent)`;
+
+export const OWNERSHIP_PATTERNS: Pattern[] = [
+  {
+    id: "holds-stake", type: "OWNS", subjectTypes: OWNERS, objectTypes: ASSETS,
+    trigger: new RegExp(String.raw`\b(?:owns|own|holds|hold|held|controls|has|had|have|acquired|acquires|bought|buys|purchased|took|takes|received|receives|increased|raised|will (?:own|hold|receive|acquire|buy|take))\s+${PCT}\s+(?:stake|share|shares|interest|holding|of the shares|of)\b[^.;]{0,25}?\bin\b`, "gi"),
+    before: "subject", after: "object", afterWithin: 25, confidence: 0.8,
+  },
+  {
+    id: "stake-in", type: "OWNS", subjectTypes: OWNERS, objectTypes: ASSETS,
+    trigger: new RegExp(String.raw`['’]s\s+${PCT}\s+(?:stake|share|interest|holding)\s+in\b`, "gi"),
+    before: "subject", after: "object", pickBefore: "nearest", afterWithin: 25, confidence: 0.75,
+  },
+  {
+    id: "sold-stake", type: "OWNS", subjectTypes: OWNERS, objectTypes: ASSETS, status: "ended",
+    trigger: /\b(?:sold|sells|sell|selling|divested|divests|transferred|handed over|gave up|disposed of|exited)\s+(?:off\s+)?(?:its|their|his|her|a|the|all)?\s*(?:(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent)|entire|remaining|controlling|majority|minority)\s+)?(?:stake|share|shares|interest|holding|assets|business)s?\b(?:\s+in\b)?/gi,
+    before: "subject", after: "object", pickBefore: "first", afterWithin: 25, fallbackObject: ["context"], confidence: 0.75,
+  },
+  {
+    // "Renault's option to buy back its shares": the holder sold them, with a way back
+    id: "buyback-option", type: "OWNS", subjectTypes: OWNERS, objectTypes: ASSETS, status: "ended",
+    trigger: /\b(?:option|right)\s+to\s+(?:re-?purchase|buy\s+back|repurchase|reacquire|return to)\b(?:\s+(?:its|the|their)\s+(?:shares?|stake))?/gi,
+    before: "subject", after: "object", pickBefore: "nearest", afterWithin: 15, fallbackObject: ["context"], confidence: 0.6,
+  },
+  {
+    id: "acquired", type: "ACQUIRED", subjectTypes: OWNERS, objectTypes: ASSETS,
+    trigger: /\b(?:acquired|acquires|acquire|bought|buys|purchased|purchases|took over|takes over|take over|completed (?:the |its )?(?:acquisition|purchase|takeover) of|(?:agreed|plans|intends) to (?:buy|acquire|purchase|take over))\b/gi,
+    before: "subject", after: "object", pickBefore: "first", afterWithin: 25, confidence: 0.75,
+    excludes: /\b(?:stake|shares?|percent|%|licen[cs]e|option)\b/i,
+  },
+  {
+    id: "acquired-by", type: "ACQUIRED", subjectTypes: OWNERS, objectTypes: ASSETS,
+    trigger: /\b(?:was|were|has been|had been|will be|is being)\s+(?:acquired|bought|purchased|taken over|sold)\s+(?:\w+\s+)?(?:by|to)\b/gi,
+    before: "object", after: "subject", pickBefore: "nearest", confidence: 0.8,
+  },
+  {
+    id: "sold-to", type: "ACQUIRED", subjectTypes: OWNERS, objectTypes: ASSETS,
+    trigger: /\bsold\s+(?:the\s+|its\s+)?(?=[A-Z])/g,
+    before: null, after: "object", afterWithin: 5, confidence: 0.6,
+  },
+  {
+    id: "subsidiary-of", type: "SUBSIDIARY_OF", subjectTypes: ["Company", "Plant"], objectTypes: ["Company", "Organization", "PublicBody"],
+    trigger: /\b(?:a |the )?(?:subsidiary|unit|division|daughter company|part|member|affiliate)\s+of\b/gi,
+    before: "subject", after: "object", pickBefore: "nearest", afterWithin: 30, confidence: 0.75,
+    excludes: /\bpart of (?:the|a|its|their) (?:plan|strategy|deal|effort|program|programme|broader|wider)\b/i,
+  },
+  {
+    id: "founded", type: "FOUNDED", subjectTypes: ["Company", "Organization", "PublicBody", "Person"], objectTypes: ["Company", "Organization", "Brand", "Plant"],
+    trigger: /\b(?:founded|established|set up|created|formed|registered)\s+(?:a |an |the )?(?:new |joint |separate )?(?:company|venture|subsidiary|brand|entity|firm)?,?\s*(?:called|named)?\b/gi,
+    before: "subject", after: "object", pickBefore: "nearest", afterWithin: 20, confidence: 0.6,
+  },
+  {
+    id: "founded-by", type: "FOUNDED", subjectTypes: ["Company", "Organization", "PublicBody", "Person"], objectTypes: ["Company", "Organization", "Brand", "Plant"],
+    trigger: /\b(?:was|were|has been|had been)\s+(?:founded|established|set up|created)\s+(?:\w+\s+)?by\b/gi,
+    before: "object", after: "subject", pickBefore: "nearest", confidence: 0.8,
+  },
+];

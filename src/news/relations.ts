@@ -1,0 +1,278 @@
+/**
+ * Relation extraction: every pattern of ./patterns/* is tried on every sentence; its trigger's position
+ * decides which entity fills which role (the clause's first party before a verb is its subject, the first
+ * party after a preposition its object), hedges decide the status (./hedges.ts) and the nearest date the
+ * date. Three structural rules add what sentences state without a verb: a model named after its maker is
+ * PRODUCES, "its Lada lineup" is PRODUCES, and a plant named with its owner is OPERATES_PLANT.
+ */
+import type { EntityType, RelationStatus, RelationType } from "../model/schema.js";
+import type { NewsRelation } from "../model/news.js";
+import type { DocEntity, Mention, SentenceAnalysis } from "./entities.js";
+import { findDates, type RefDate } from "./dates.js";
+import { negated, statusOf } from "./hedges.js";
+import { COUNTRY_ADJECTIVES, COUNTRY_NAME_BY_CODE } from "./lexicon.js";
+import type { Fallback, Pattern } from "./patterns/types.js";
+import { PARTNERSHIP_PATTERNS } from "./patterns/partnership.js";
+import { LICENCE_PATTERNS } from "./patterns/licence.js";
+import { PRODUCTION_PATTERNS } from "./patterns/production.js";
+import { SUPPLY_PATTERNS } from "./patterns/supply.js";
+import { OWNERSHIP_PATTERNS } from "./patterns/ownership.js";
+import { SANCTIONS_PATTERNS } from "./patterns/sanctions.js";
+import { TRADE_PATTERNS } from "./patterns/trade.js";
+
+export const PATTERNS: Pattern[] = [
+  ...PARTNERSHIP_PATTERNS, ...LICENCE_PATTERNS, ...PRODUCTION_PATTERNS, ...SUPPLY_PATTERNS, ...OWNERSHIP_PATTERNS,
+  ...SANCTIONS_PATTERNS, ...TRADE_PATTERNS,
+];
+
+/** A relation before names are rendered: entities, the sentence it came from and how sure we are. */
+export interface FoundRelation {
+  type: RelationType;
+  subject: DocEntity;
+  object: DocEntity;
+  status: RelationStatus;
+  date: string | null;
+  percentage: number | null;
+  what: string | null;
+  sentence: number;
+  confidence: number;
+  pattern: string;
+}
+
+const CLAUSE_BREAK = /;|,\s+(?:and|but|while|whereas|although|though|yet)\s+|\s+(?:while|whereas)\s+|:\s+/g;
+
+interface Clause {
+  start: number;
+  end: number;
+}
+
+function clauses(text: string): Clause[] {
+  const out: Clause[] = [];
+  let last = 0;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    out.push({ start: last, end: m.index! });
+    last = m.index! + m[0].length;
+  }
+  out.push({ start: last, end: text.length });
+  return out;
+}
+
+const STATUS_RANK: Record<RelationStatus, number> = { ended: 3, confirmed: 2, reported: 1, planned: 0 };
+
+export function extractRelations(sentences: SentenceAnalysis[], entities: DocEntity[], ref: RefDate): FoundRelation[] {
+  const found: FoundRelation[] = [];
+  const countryEntities = new Map<string, DocEntity>();
+  for (const e of entities) if (e.type === "Country" && e.country) countryEntities.set(e.country, e);
+
+  for (const sa of sentences) {
+    const text = sa.sentence.text;
+    const cls = clauses(text);
+    const dates = findDates(text, ref);
+    const adjectiveMentions = countryAdjectiveMentions(sa, entities, countryEntities);
+    for (const p of PATTERNS) {
+      p.trigger.lastIndex = 0;
+      for (const m of text.matchAll(p.trigger)) {
+        const tStart = m.index!;
+        const tEnd = tStart + m[0].length;
+        const clause = cls.find((c) => c.start <= tStart && tStart <= c.end) ?? { start: 0, end: text.length };
+        const clauseText = text.slice(clause.start, clause.end);
+        if (p.requires && !p.requires.test(clauseText)) continue;
+        if (p.excludes && p.excludes.test(clauseText)) continue;
+        if (negated(text.slice(clause.start, tStart))) continue;
+        const pool = p.type === "EXPORTS_TO" ? [...sa.mentions, ...adjectiveMentions].sort((a, b) => a.start - b.start) : sa.mentions;
+        const inClause = pool.filter((x) => x.start >= clause.start && x.end <= clause.end);
+        const beforeAll = inClause.filter((x) => x.end <= tStart);
+        const afterAll = inClause.filter((x) => x.start >= tEnd && x.start <= tEnd + (p.afterWithin ?? 70));
+        const typesOf = (role: "subject" | "object" | null) => (role === "subject" ? p.subjectTypes : role === "object" ? p.objectTypes : []);
+        const before = beforeAll.filter((x) => typesOf(p.before).includes(x.entity.type));
+        const after = afterAll.filter((x) => typesOf(p.after).includes(x.entity.type));
+
+        let subjects: DocEntity[] = [];
+        let objects: DocEntity[] = [];
+        const pickBefore = (xs: Mention[]) => (xs.length ? [(p.pickBefore === "nearest" ? xs[xs.length - 1] : xs[0]).entity] : []);
+        const pickAfter = (xs: Mention[]) => (xs.length ? (p.manyAfter ? unique(xs.map((x) => x.entity)) : [xs[0].entity]) : []);
+
+        if (p.id === "export-market") {
+          // "Russia has become China's largest export market": exporter right before 's, destination the clause's first party
+          const exporter = beforeAll.filter((x) => p.subjectTypes.includes(x.entity.type)).pop();
+          const destination = beforeAll.find((x) => x !== exporter && p.objectTypes.includes(x.entity.type) && x.entity !== exporter?.entity);
+          if (exporter && destination) subjects = [exporter.entity], (objects = [destination.entity]);
+        } else if (p.id === "sold-to") {
+          // "X sold Y to Z": Z acquired Y
+          const target = afterAll.find((x) => p.objectTypes.includes(x.entity.type));
+          if (target) {
+            const toAt = text.slice(target.end).search(/^\s[^.;]{0,40}?\bto\s/);
+            const buyer = toAt === 0 ? inClause.find((x) => x.start > target.end && p.subjectTypes.includes(x.entity.type)) : undefined;
+            if (buyer) subjects = [buyer.entity], (objects = [target.entity]);
+          }
+        } else if (p.pairBefore || p.pairAfter) {
+          const side = p.pairBefore ? before : after;
+          if (side.length >= 2) subjects = [side[0].entity], (objects = [side[1].entity]);
+          else if (p.pairBefore && before.length === 1 && !p.after) continue;
+          if (!subjects.length) continue;
+        } else {
+          if (p.before === "subject") subjects = pickBefore(before);
+          if (p.before === "object") objects = pickBefore(before);
+          if (p.after === "subject") subjects = pickAfter(after);
+          if (p.after === "object") objects = pickAfter(after);
+        }
+
+        if (!subjects.length && p.fallbackSubject) subjects = fallback(p.fallbackSubject, p.subjectTypes, sa, sentences, beforeAll, objects[0]);
+        if (!objects.length && p.fallbackObject) objects = fallback(p.fallbackObject, p.objectTypes, sa, sentences, beforeAll, subjects[0]);
+        if (!subjects.length || !objects.length) continue;
+
+        const status = p.status ?? statusOf(clauseText, text.slice(clause.start, tEnd));
+        const date = nearestDate(dates, tStart, clause);
+        const pct = /(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)/.exec(m[0]);
+        for (const s of subjects) {
+          for (const o of objects) {
+            if (s === o && !(p.fallbackObject?.includes("self") && objects.length === 1 && subjects.length === 1)) continue;
+            found.push({
+              type: p.type, subject: s, object: o, status, date,
+              percentage: pct ? Number(pct[1]) : null,
+              what: p.type === "LICENSES_TO" ? licensedThing(text, tStart) : null,
+              sentence: sa.sentence.index, confidence: confidenceOf(p.confidence, s, o), pattern: p.id,
+            });
+          }
+        }
+      }
+    }
+    found.push(...structural(sa, sentences, dates));
+  }
+  return dedupe(found);
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+function confidenceOf(base: number, s: DocEntity, o: DocEntity): number {
+  return Math.round(base * Math.min(1, (s.confidence + o.confidence) / 2 + 0.15) * 100) / 100;
+}
+
+/** Arguments a sentence leaves implicit. */
+function fallback(kinds: Fallback[], types: EntityType[], sa: SentenceAnalysis, all: SentenceAnalysis[], before: Mention[], other: DocEntity | undefined): DocEntity[] {
+  for (const kind of kinds) {
+    if (kind === "self" && other && types.includes(other.type === "Company" ? "Brand" : other.type)) return [other];
+    if (kind === "self" && other) return [other];
+    if (kind === "modelMaker") {
+      const model = before.find((x) => x.entity.type === "VehicleModel" && x.entity.maker);
+      if (model?.entity.maker && model.entity.maker !== other) return [model.entity.maker];
+    }
+    if (kind === "context") {
+      const earlier = [...before].reverse();
+      for (let k = sa.sentence.index - 1; k >= 0 && k >= sa.sentence.index - 3; k--) earlier.push(...[...all[k].mentions].reverse());
+      const hit = earlier.find((x) => types.includes(x.entity.type) && x.entity !== other);
+      if (hit) return [hit.entity];
+    }
+  }
+  return [];
+}
+
+function nearestDate(dates: ReturnType<typeof findDates>, at: number, clause: Clause): string | null {
+  let best: { value: string; d: number } | undefined;
+  for (const d of dates) {
+    const dist = Math.abs(d.start - at) + (d.start >= clause.start && d.end <= clause.end ? 0 : 1000);
+    if (!best || dist < best.d) best = { value: d.value, d: dist };
+  }
+  return best?.value ?? null;
+}
+
+/** What a licence covers: "the cabins for Compass are produced under a license" → "cabins for Compass". */
+function licensedThing(text: string, triggerAt: number): string | null {
+  const head = /^(?:the |a |an )?(.{3,60}?)\s+(?:are|is|were|was|will be)\s+(?:produced|made|manufactured|assembled|built)\b/i.exec(text.slice(0, triggerAt).replace(/^[^,]*,\s*(?=the\b)/i, ""));
+  if (head) return head[1];
+  const tail = /^\s*(?:\w+\s+){0,6}?(?:to (?:produce|make|build|assemble|use)|for)\s+(?:the\s+)?([^,.;]{3,50})/i.exec(text.slice(triggerAt));
+  return tail ? tail[1] : null;
+}
+
+/** "Chinese (automobile) exports" names China as a trading party. */
+function countryAdjectiveMentions(sa: SentenceAnalysis, entities: DocEntity[], byCode: Map<string, DocEntity>): Mention[] {
+  const out: Mention[] = [];
+  for (const m of sa.sentence.text.matchAll(/\b([A-Z][a-z]+)\s+(?:(?:automobile|car|vehicle|auto|truck)\s+)?(?:exports|imports|exporters|importers)\b/g)) {
+    const code = COUNTRY_ADJECTIVES.get(m[1].toLowerCase());
+    if (!code) continue;
+    let e = byCode.get(code);
+    if (!e) {
+      e = { index: entities.length, key: `country:${code}`, name: COUNTRY_NAME_BY_CODE.get(code) ?? code, type: "Country", id: null, country: code, mentions: [], confidence: 0.8, fromGazetteer: true };
+      entities.push(e);
+      byCode.set(code, e);
+    }
+    out.push({ entity: e, sentence: sa.sentence.index, start: m.index!, end: m.index! + m[1].length, tokenStart: -1, tokenEnd: -1, text: m[1], anaphor: true, possessive: false });
+  }
+  return out;
+}
+
+/** Relations stated by how names are written rather than by a verb. */
+function structural(sa: SentenceAnalysis, all: SentenceAnalysis[], dates: ReturnType<typeof findDates>): FoundRelation[] {
+  const out: FoundRelation[] = [];
+  const text = sa.sentence.text;
+  const ms = sa.mentions;
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k];
+    const e = m.entity;
+    const statusBefore = () => statusOf(text, text.slice(0, m.end));
+    const date = nearestDate(dates, m.start, { start: 0, end: text.length });
+    // a model named with its maker, the first time it is mentioned
+    if (e.type === "VehicleModel" && e.maker && e.mentions[0] === m) {
+      out.push({ type: "PRODUCES", subject: e.maker, object: e, status: statusBefore(), date, percentage: null, what: null, sentence: sa.sentence.index, confidence: 0.7, pattern: "model-of-maker" });
+    }
+    // "its Lada lineup", "AvtoVAZ's Lada brand"
+    if (e.type === "Brand") {
+      const prev = ms[k - 1];
+      const its = /\b(?:its|their)\s+$/i.test(text.slice(0, m.start));
+      const owner = prev && prev.possessive && prev.tokenEnd + 1 === m.tokenStart && prev.entity.type === "Company" ? prev.entity
+        : its ? ms.find((o) => o.start < m.start && o.entity.type === "Company")?.entity ?? lastOfType(all, sa.sentence.index, "Company") : undefined;
+      if (owner && owner !== e) out.push({ type: "PRODUCES", subject: owner, object: e, status: statusBefore() === "planned" ? "planned" : "confirmed", date, percentage: null, what: null, sentence: sa.sentence.index, confidence: 0.7, pattern: "its-brand" });
+    }
+    // a plant: its owner named with 's or in the same sentence, else the company the article is about
+    if (e.type === "Plant" && e.mentions[0] === m) {
+      const prev = ms[k - 1];
+      const owner = (prev?.possessive && prev.entity.type === "Company" ? prev.entity : undefined)
+        ?? ms.find((o) => o.entity.type === "Company" && o.start < m.start)?.entity
+        ?? lastOfType(all, sa.sentence.index, "Company");
+      if (owner) out.push({ type: "OPERATES_PLANT", subject: owner, object: e, status: "confirmed", date: null, percentage: null, what: null, sentence: sa.sentence.index, confidence: 0.55, pattern: "plant-of" });
+    }
+  }
+  return out;
+}
+
+function lastOfType(all: SentenceAnalysis[], before: number, type: EntityType): DocEntity | undefined {
+  for (let k = before - 1; k >= 0 && k >= before - 3; k--) {
+    const hit = [...all[k].mentions].reverse().find((x) => x.entity.type === type);
+    if (hit) return hit.entity;
+  }
+  return undefined;
+}
+
+/** One relation per (type, subject, object): the strongest status, then the most confident evidence. */
+function dedupe(found: FoundRelation[]): FoundRelation[] {
+  const byKey = new Map<string, FoundRelation>();
+  for (const r of found) {
+    const pair = r.type === "PARTNER_OF" ? [r.subject.index, r.object.index].sort((a, b) => a - b).join("~") : `${r.subject.index}>${r.object.index}`;
+    const key = `${r.type}|${pair}`;
+    const old = byKey.get(key);
+    if (!old) {
+      byKey.set(key, r);
+      continue;
+    }
+    const better = STATUS_RANK[r.status] > STATUS_RANK[old.status] || (STATUS_RANK[r.status] === STATUS_RANK[old.status] && r.confidence > old.confidence);
+    const keep = better ? r : old;
+    const other = better ? old : r;
+    keep.date ??= other.date;
+    keep.percentage ??= other.percentage;
+    keep.what ??= other.what;
+    byKey.set(key, keep);
+  }
+  return [...byKey.values()];
+}
+
+/** The output contract's form: names, not entity objects. */
+export function renderRelation(r: FoundRelation, sentences: SentenceAnalysis[]): NewsRelation {
+  const s = sentences[r.sentence].sentence;
+  return {
+    type: r.type, subject: r.subject.name, object: r.object.name, subjectId: r.subject.id, objectId: r.object.id,
+    status: r.status, date: r.date, percentage: r.percentage, what: r.what, evidence: s.text, span: { start: s.start, end: s.end },
+    confidence: r.confidence,
+  };
+}
