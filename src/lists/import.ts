@@ -19,7 +19,7 @@ import { ofacSiblings } from "./ofac/csv.js";
 import { Projector, type ProjectionResult } from "./project.js";
 import { LIST_SOURCE_INFO } from "./sources.js";
 import {
-  activate, activeVersion, finishVersion, insertRecords, insertVersion, logImport, nextSeq, versionId, versionWithHash,
+  activate, activeVersion, finishVersion, insertRecords, insertVersion, logImport, nextSeq, recordHashes, versionId, versionWithHash,
 } from "./versions.js";
 
 /** A new version with fewer than this share of the active version's records is refused unless forced. */
@@ -131,6 +131,8 @@ export async function importListFile(store: Store, opts: ImportOptions): Promise
       };
       const projector = new Projector(store, db, { source, versionId: id, sourceRow });
       await projector.start();
+      // records of the active version by hash: unchanged entries need no rewrite on the graph
+      const before = previous ? await recordHashes(db, previous.id) : new Map<string, string>();
 
       const meta = newMeta(file);
       let batch: Array<{ record: ListRecord; hash: string; json: string }> = [];
@@ -144,8 +146,9 @@ export async function importListFile(store: Store, opts: ImportOptions): Promise
         if (seen.has(record.listId)) throw new ListFileError(basename(file), `record ${records}`, `list id ${record.listId} appears twice`);
         seen.add(record.listId);
         const json = JSON.stringify(record);
-        batch.push({ record, hash: recordHash(json), json });
-        await projector.add(record);
+        const hash = recordHash(json);
+        batch.push({ record, hash, json });
+        await projector.add(record, before.get(record.listId) === hash);
         if (batch.length >= BATCH) {
           await insertRecords(db, id, batch);
           batch = [];

@@ -132,17 +132,26 @@ export class Projector {
     this.kb = await knowledgeBaseIdentifiers(this.db);
   }
 
-  async add(record: ListRecord): Promise<void> {
+  /**
+   * `unchanged`: the active version has this very record (same hash), so its entity and listings already
+   * say this; only its listing ids are noted (to keep them listed) and its links kept. An unchanged entity
+   * keeps the earlier version as its source: that version first stated its values.
+   */
+  async add(record: ListRecord, unchanged = false): Promise<void> {
     const { source, sourceRow, versionId } = this.opts;
     const sid = sourceRow.id;
     this.byName.set(record.name.toUpperCase(), record.listId);
     this.listIds.add(record.listId);
-    this.entities.push(recordToEntity(source, record, sid));
-    const twins = new Set<string>();
-    for (const i of record.identifiers) {
-      if (!(STRONG_IDENTIFIERS as readonly string[]).includes(i.key)) continue;
-      for (const kbId of this.kb?.get(`${i.key}\u0000${normId(i.value)}`) ?? []) twins.add(kbId);
+    for (const link of record.links) this.links.push({ from: record.listId, text: link.text, kind: link.kind, targetId: link.targetId });
+    if (unchanged) {
+      for (const l of recordListings(source, record, sid, versionId)) {
+        this.current.add(l.id);
+        for (const kbId of this.twinsOf(record)) this.current.add(`${l.id}@${kbId}`);
+      }
+      return;
     }
+    this.entities.push(recordToEntity(source, record, sid));
+    const twins = this.twinsOf(record);
     for (const l of recordListings(source, record, sid, versionId)) {
       this.listings.push(l);
       this.current.add(l.id);
@@ -154,8 +163,17 @@ export class Projector {
         this.result.twinListings++;
       }
     }
-    for (const link of record.links) this.links.push({ from: record.listId, text: link.text, kind: link.kind, targetId: link.targetId });
     if (this.entities.length >= BATCH) await this.flush();
+  }
+
+  /** Knowledge-base entities sharing a strong identifier with the record. */
+  private twinsOf(record: ListRecord): Set<string> {
+    const twins = new Set<string>();
+    for (const i of record.identifiers) {
+      if (!(STRONG_IDENTIFIERS as readonly string[]).includes(i.key)) continue;
+      for (const kbId of this.kb?.get(`${i.key}\u0000${normId(i.value)}`) ?? []) twins.add(kbId);
+    }
+    return twins;
   }
 
   private async flush(): Promise<void> {

@@ -3,7 +3,7 @@ import { XMLParser } from "fast-xml-parser";
 import { parseHtmlArticle } from "./html.js";
 import { parseTextArticle, type Article } from "./article.js";
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", textNodeName: "#text", cdataPropName: false as unknown as string });
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", textNodeName: "#text" });
 
 const text = (v: unknown): string | null => {
   if (v == null) return null;

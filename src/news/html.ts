@@ -43,7 +43,7 @@ export function parseHtmlArticle(html: string, given: ArticleMeta = {}): Article
   let paragraphs: string[] = [];
   try {
     const copy = parseHTML(html).document;
-    const parsed = new Readability(copy as unknown as Document, { charThreshold: 200 }).parse();
+    const parsed = new Readability(copy as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
     if (parsed?.content) paragraphs = blockTexts(parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`).document);
     if (!m.publisher && parsed?.siteName) m.publisher = parsed.siteName;
   } catch {

@@ -173,3 +173,22 @@ for (const backend of backends()) {
     });
   });
 }
+
+test("GET /lists/status and /lists/:source/diff", async () => {
+  const { buildServer } = await import("../../src/api/server.js");
+  const store = await backends()[0].open();
+  try {
+    await importListFile(store, { source: "un", file: fixture("un", "consolidated.xml") });
+    const app = await buildServer({ store });
+    const status = await app.inject({ method: "GET", url: "/lists/status" });
+    assert.equal(status.statusCode, 200);
+    const un = (status.json() as Array<{ source: string; active: { recordCount: number } | null; health: string }>).find((s) => s.source === "un");
+    assert.equal(un?.active?.recordCount, 2);
+    assert.equal(un?.health, "ok");
+    assert.equal((await app.inject({ method: "GET", url: "/lists/un/diff" })).statusCode, 404, "one version: nothing to diff");
+    assert.equal((await app.inject({ method: "GET", url: "/lists/nope/versions" })).statusCode, 400);
+    await app.close();
+  } finally {
+    await store.dispose();
+  }
+});

@@ -6,6 +6,7 @@
  */
 import { core001 } from "./001_core.js";
 import { lists201 } from "./201_lists.js";
+import { news301 } from "./301_news.js";
 
 export interface Migration {
   id: number;
@@ -14,4 +15,4 @@ export interface Migration {
   up: string[] | { sqlite: string[]; postgres: string[] };
 }
 
-export const MIGRATIONS: Migration[] = [core001, lists201].sort((a, b) => a.id - b.id);
+export const MIGRATIONS: Migration[] = [core001, lists201, news301].sort((a, b) => a.id - b.id);
