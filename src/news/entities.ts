@@ -231,8 +231,9 @@ function classifyRun(toks: Token[], i: number, j: number, text: string, si: numb
   if (toks.slice(i, j).every((t) => PLACES.has(lower(t)) || REGIONAL_ADJECTIVES.has(lower(t)) || ["north", "south", "east", "west", "far", "st", "."].includes(lower(t)))) return [];
   const words = toks.slice(i, j);
   const lw = words.map(lower);
-  const before = text.slice(0, toks[i].start);
-  const after = text.slice(toks[j - 1].end);
+  // context windows: enough for the cues below, short enough to keep the regexes linear
+  const before = text.slice(Math.max(0, toks[i].start - 80), toks[i].start);
+  const after = text.slice(toks[j - 1].end, toks[j - 1].end + 100);
 
   // a title inside the run: "Minister of Industry and Trade Anton Alikhanov", "President Putin"
   const titleAt = lw.findIndex((w) => TITLE_WORDS.has(w));

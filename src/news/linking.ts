@@ -8,6 +8,7 @@ import { nameKey } from "../model/names.js";
 import type { EntityType } from "../model/schema.js";
 import type { DocEntity } from "./entities.js";
 import type { Gazetteer, GazetteerEntry } from "./gazetteer.js";
+import { COMPANY_WORDS } from "./lexicon.js";
 
 const LINK_THRESHOLD = 0.9;
 const COMPATIBLE: Record<string, EntityType[]> = {
@@ -24,7 +25,14 @@ const COMPATIBLE: Record<string, EntityType[]> = {
 export function linkEntity(e: DocEntity, gaz: Gazetteer): void {
   const names = [e.name, ...new Set(e.mentions.filter((m) => !m.anaphor).map((m) => m.text))];
   const candidates = new Set<string>();
-  for (const n of names) for (const w of nameKey(n).split(" ")) for (const k of gaz.byWord.get(w) ?? []) if (candidates.size < 200) candidates.add(k);
+  // candidates share a distinctive word (a word in thousands of names, like "group", retrieves nothing useful)
+  for (const n of names) {
+    for (const w of nameKey(n).split(" ")) {
+      const keys = gaz.byWord.get(w);
+      if (!keys || keys.size > 500 || COMPANY_WORDS.has(w)) continue;
+      for (const k of keys) if (candidates.size < 60) candidates.add(k);
+    }
+  }
   let best: { entry: GazetteerEntry; score: number } | undefined;
   const allowed = COMPATIBLE[e.type] ?? [e.type];
   for (const key of candidates) {

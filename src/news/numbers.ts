@@ -48,6 +48,7 @@ const QUANTITY = new RegExp(String.raw`${APPROX}${NUMBER}${SCALE}${UNIT}${RATE}`
 
 export function findQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
+  if (!/\d/.test(text)) return out; // figures are written in digits; "two brands" is no fact
   for (const m of text.matchAll(QUANTITY)) {
     const g = m.groups!;
     const start = m.index! + m[0].indexOf(g.cur ?? g.num, g.approx?.length ?? 0);

@@ -49,7 +49,7 @@ function summary(r: ImportResult): string {
     `${r.source}: imported ${v.id}, ${v.recordCount} records`,
     v.published ? `published ${v.published}` : "no publication date in the file",
     `sha256 ${v.contentHash.slice(0, 12)}…`,
-    p ? `${p.listings} listings${p.twinListings ? ` (+${p.twinListings} on knowledge-base entities)` : ""}, ${p.relations} links${p.delisted ? `, ${p.delisted} delisted` : ""}` : "",
+    p ? `${p.entities} entries written to the graph${v.recordCount > p.entities ? ` (${v.recordCount - p.entities} unchanged)` : ""}, ${p.listings} listings${p.twinListings ? ` (+${p.twinListings} on knowledge-base entities)` : ""}, ${p.relations} links${p.delisted ? `, ${p.delisted} listings delisted` : ""}` : "",
     r.previous ? `replaces ${r.previous.id} (${r.previous.recordCount} records)` : "first version",
     `${r.seconds.toFixed(1)} s`,
   ].filter(Boolean);

@@ -62,7 +62,7 @@ function entry(n: XmlNode, file: string): ListRecord {
     const idType = textOf(id, "idType").trim();
     const idNumber = textOf(id, "idNumber");
     const country = textOf(id, "idCountry");
-    const item = `${idType}${idType.endsWith(":") ? "" : ""} ${idNumber}${country ? ` (${country})` : ""}`.trim();
+    const item = `${idType} ${idNumber}${country ? ` (${country})` : ""}`.trim();
     if (!applyRemarkItem(b, item)) b.prop("otherInformation", item);
     for (const [tag, label] of [["issueDate", "issued"], ["expirationDate", "expires"]] as const) {
       if (textOf(id, tag)) b.prop("identifierDetails", `${idType} ${idNumber}: ${label} ${textOf(id, tag)}`);
