@@ -29,7 +29,7 @@ import type { ListSourceId } from "../src/model/lists.js";
 const args = process.argv.slice(2);
 const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const shared = arg("--shared") ?? join(import.meta.dirname, "..", "..", "shared");
-const fuseSample = Number(arg("--fuse-sample") ?? 2000);
+const fuseSample = Number(arg("--fuse-sample") ?? 1000);
 const lists = join(shared, "data", "lists");
 const fixtures = join(shared, "benchmarks", "screening_fixtures");
 if (!existsSync(lists) || !existsSync(fixtures)) {
@@ -73,10 +73,13 @@ for (const { source, file } of FILES) {
   }
 }
 const importSeconds = (performance.now() - t) / 1000;
+const progress = (msg: string) => process.stderr.write(`bench:screen: ${msg}\n`);
+progress(`lists imported in ${importSeconds.toFixed(1)} s`);
 t = performance.now();
 const records = await storeRecords(store);
 const index = MatchIndex.fromRecords(records);
 const buildSeconds = (performance.now() - t) / 1000;
+progress(`index built in ${buildSeconds.toFixed(1)} s`);
 await store.close();
 rmSync(dir, { recursive: true, force: true });
 
@@ -113,6 +116,7 @@ for (const name of Object.keys(sets) as SetName[]) {
   }
   o.seconds = (performance.now() - t0) / 1000;
   ours.set(name, o);
+  progress(`autorisk screened ${name} in ${o.seconds.toFixed(1)} s`);
 }
 
 // ---- autorisk, all cores: the negatives through worker threads ------------------------------------------

@@ -47,7 +47,7 @@ export interface IndexRecords {
 }
 
 /** How many names go from retrieval to the full scorer, at most. */
-const SHORTLIST = 40;
+const SHORTLIST = 24;
 
 export class MatchIndex {
   readonly algorithm = MATCH_ALGORITHM;
@@ -208,11 +208,18 @@ export class MatchIndex {
     }
     if (pq.identifiers.length) this.byIdentifier(pq.identifiers.map((i) => i.value), byCandidate);
 
-    const hits: Hit[] = [];
+    // score every shortlisted party without explanations, then explain only those that are returned
+    const ranked: Array<{ ci: number; names: Set<number>; score: number }> = [];
     for (const [ci, names] of byCandidate) {
+      const quick = scoreCandidate(pq, this.candidates[ci], { threshold, weightOf: this.weightOf, explain: false }, names.size ? names : undefined);
+      if (quick && quick.score >= cutoff) ranked.push({ ci, names, score: quick.score });
+    }
+    ranked.sort((a, b) => b.score - a.score);
+    const hits: Hit[] = [];
+    for (const { ci, names } of ranked.slice(0, limit)) {
       const cand = this.candidates[ci];
       const scored = scoreCandidate(pq, cand, { threshold, weightOf: this.weightOf }, names.size ? names : undefined);
-      if (!scored || scored.score < cutoff) continue;
+      if (!scored) continue;
       hits.push({
         id: cand.id, caption: cand.caption, type: cand.type, score: scored.score, match: scored.score >= threshold,
         origin: cand.origin, countries: cand.countries, listings: cand.listings, explanation: scored.explanation,
@@ -266,7 +273,7 @@ export class MatchIndex {
     if (touched.length <= SHORTLIST) return touched;
     // keep the best SHORTLIST names, and only those within reach of the best
     touched.sort((a, b) => acc[b] - acc[a]);
-    const floor = acc[touched[0]] * 0.35;
+    const floor = acc[touched[0]] * 0.4;
     const out: number[] = [];
     for (const nameId of touched) {
       if (out.length >= SHORTLIST || acc[nameId] < floor) break;

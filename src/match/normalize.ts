@@ -81,6 +81,7 @@ function phrases(): Map<string, PhraseEntry[]> {
   return index;
 }
 
+const ARABIC_PARTICLES = new Set(["al", "el", "bin", "ibn", "bint", "ben", "ould", "abu"]);
 const PERSON_COMMA = /^\s*([^,]+?)\s*,\s*([^,]+?)\s*$/;
 
 /** "SURNAME, Given" (OFAC, UN) → "Given SURNAME"; other names unchanged. */
@@ -168,6 +169,8 @@ export function analyseName(name: string, opts: { schema?: string } = {}): NameA
     let matched: PhraseEntry | undefined;
     for (const entry of table.get(word) ?? []) {
       if (person && entry.token.kind === "legal") continue;
+      // a person's name that starts with Van, De, Le… uses it as a given name, not as a particle
+      if (person && i === 0 && entry.token.kind === "stop" && !ARABIC_PARTICLES.has(word)) continue;
       if (entry.words.every((w, k) => words[i + k] === w)) {
         matched = entry;
         break;
@@ -190,7 +193,9 @@ export function analyseName(name: string, opts: { schema?: string } = {}): NameA
     }
     i++;
   }
-  return { original: name, scripts: detectScripts(nfkc), latin: tokens.map((t) => t.text).join(" "), tokens: joinLetterRuns(tokens, person) };
+  const scripts = detectScripts(nfkc);
+  if (scripts.length === 1 && scripts[0] === "Han") for (const t of tokens) if (t.kind === "word") t.strict = true;
+  return { original: name, scripts, latin: tokens.map((t) => t.text).join(" "), tokens: joinLetterRuns(tokens, person) };
 }
 
 /** "U S A", "I B M" in an organisation's name are one acronym written with dots: join them. */

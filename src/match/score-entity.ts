@@ -7,9 +7,9 @@
  *   - an identifier that agrees: an INN, OGRN, IMO, LEI, SWIFT or OKPO is unique to one party, so agreement
  *     makes the hit near-certain (score → 0.97 or more); another identifier lifts it to at least 0.85;
  *   - the same kind of unique identifier with a different value: −0.3;
- *   - a type that contradicts (a person against a company or a vessel): −0.3;
- *   - countries that share nothing: −0.1; a shared country: +0.03;
- *   - birth dates: same day +0.05, same year +0.03, more than a year apart −0.2 (a contradiction).
+ *   - a type that contradicts (a person against a company or a vessel): −0.4;
+ *   - countries that share nothing: −0.15; a shared country: +0.03;
+ *   - birth dates: same day +0.05, same year +0.03, more than a year apart −0.25 (a contradiction).
  *
  * Meaning of the score (calibrated on name_bench and the screening fixtures): ≥ 0.9 the same party with
  * near certainty; 0.7–0.9 probably the same party, review the explanation; 0.5–0.7 a similar name that the
@@ -101,6 +101,8 @@ export interface ScoreContext {
   /** token rarity (from the index) */
   weightOf?: (token: NameToken) => number;
   threshold: number;
+  /** false: score without building the token alignment (see scoreTokens) */
+  explain?: boolean;
 }
 
 export interface CandidateScore {
@@ -112,7 +114,7 @@ const WEAK_ALIAS_FACTOR = 0.9;
 const PREVIOUS_NAME_FACTOR = 0.97;
 
 /** Best name alignment between the query and a candidate. */
-export function bestNameScore(pq: PreparedQuery, cand: Candidate, ctx: Pick<ScoreContext, "weightOf">, only?: Set<number>) {
+export function bestNameScore(pq: PreparedQuery, cand: Candidate, ctx: Pick<ScoreContext, "weightOf" | "explain">, only?: Set<number>) {
   const person = typeGroup(cand.type) === "person" ? pq.group !== "organization" : pq.group === "person";
   const queries = person ? (pq.asPerson.length ? pq.asPerson : pq.asOther) : pq.asOther.length ? pq.asOther : pq.asPerson;
   let best: { result: NameScore; score: number; query: NameAnalysis; name: CandidateName } | undefined;
@@ -120,7 +122,7 @@ export function bestNameScore(pq: PreparedQuery, cand: Candidate, ctx: Pick<Scor
     if (only && !only.has(n)) continue;
     const name = cand.names[n];
     for (const q of queries) {
-      const result = scoreTokens(q.tokens, name.tokens, { person, weightOf: ctx.weightOf });
+      const result = scoreTokens(q.tokens, name.tokens, { person, weightOf: ctx.weightOf, explain: ctx.explain });
       const factor = name.kind === "weak_alias" ? WEAK_ALIAS_FACTOR : name.kind === "previous_name" ? PREVIOUS_NAME_FACTOR : 1;
       const score = result.score * factor;
       if (!best || score > best.score) best = { result, score, query: q, name };
@@ -160,14 +162,14 @@ export function scoreCandidate(pq: PreparedQuery, cand: Candidate, ctx: ScoreCon
   // type
   const cg = typeGroup(cand.type);
   if (pq.group !== "unknown" && cg !== "unknown" && pq.group !== cg) {
-    move({ field: "type", effect: "contradicts", query: pq.query.type ?? "", candidate: cand.type }, score - 0.3);
+    move({ field: "type", effect: "contradicts", query: pq.query.type ?? "", candidate: cand.type }, score - 0.4);
   }
 
   // countries
   if (pq.countries.length && cand.countries.length) {
     const shared = pq.countries.filter((c) => cand.countries.includes(c));
     if (shared.length) move({ field: "country", effect: "agrees", query: shared.join(","), candidate: cand.countries.join(",") }, score + 0.03);
-    else move({ field: "country", effect: "contradicts", query: pq.countries.join(","), candidate: cand.countries.join(",") }, score - 0.1);
+    else move({ field: "country", effect: "contradicts", query: pq.countries.join(","), candidate: cand.countries.join(",") }, score - 0.15);
   }
 
   // birth dates
@@ -175,7 +177,7 @@ export function scoreCandidate(pq: PreparedQuery, cand: Candidate, ctx: ScoreCon
     const verdict = compareBirthDates(pq.birthDates, cand.birthDates);
     if (verdict === "day") move({ field: "birthDate", effect: "agrees", query: pq.birthDates.join(","), candidate: cand.birthDates.join(",") }, score + 0.05);
     else if (verdict === "year") move({ field: "birthDate", effect: "agrees", query: pq.birthDates.join(","), candidate: cand.birthDates.join(",") }, score + 0.03);
-    else if (verdict === "contradicts") move({ field: "birthDate", effect: "contradicts", query: pq.birthDates.join(","), candidate: cand.birthDates.join(",") }, score - 0.2);
+    else if (verdict === "contradicts") move({ field: "birthDate", effect: "contradicts", query: pq.birthDates.join(","), candidate: cand.birthDates.join(",") }, score - 0.25);
   }
 
   score = round(score);

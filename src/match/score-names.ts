@@ -66,6 +66,8 @@ export interface ScoreOptions {
   person?: boolean;
   /** rarity multiplier of a token (1 = typical); the index passes one built from its own token counts */
   weightOf?: (token: NameToken) => number;
+  /** false: skip building the alignment rows (screening scores every shortlisted name, explains only hits) */
+  explain?: boolean;
 }
 
 /**
@@ -82,14 +84,15 @@ const PATRONYM_REVERSED = 0.6;
 const CONNECTORS = new Set(["bin", "ibn", "ben", "bint", "ould"]);
 const NUMBER_MISMATCH = 0.55;
 const WEAK_ONLY_CAP = 0.45;
+const ONE_PART_CAP = 0.6;
 /** each pair of strong tokens that disagree (a different surname, a different patronymic) multiplies by this */
 const SUBSTITUTION = 0.82;
 
 /** Edits a token of this length may contain and still be the same word. */
-function editBudget(length: number): number {
-  if (length <= 3) return 0;
-  if (length <= 5) return 1;
-  if (length <= 10) return 2;
+function editBudget(shortest: number): number {
+  if (shortest <= 3) return 0;
+  if (shortest <= 4) return 1;
+  if (shortest <= 9) return 2;
   return 3;
 }
 
@@ -129,15 +132,26 @@ function fuzzy(a: NameToken, b: NameToken): Sim {
   const x = a.key;
   const y = b.key;
   const longest = Math.max(x.length, y.length);
-  const budget = editBudget(Math.min(x.length, y.length) + 1);
+  // pinyin read from Chinese characters is exact: one letter off is another character (Cheng ≠ Chen)
+  if (a.strict || b.strict) return x === y ? { score: 0.95, method: "translit-variant" } : NO_MATCH;
+  const shortest = Math.min(x.length, y.length);
+  const budget = editBudget(shortest);
   // lower bounds on the distance, checked before the dynamic programme: the length gap, and the letters
   // one side has that the other lacks altogether
   const bound = Math.max(Math.abs(x.length - y.length), popcount(a.mask & ~b.mask), popcount(b.mask & ~a.mask));
   if (bound > budget + 1) return NO_MATCH;
   const d = editDistance(x, y);
+  // two neighbouring letters swapped is a typing slip even in a short word (Sok / Sko)
+  if (d === 1 && budget === 0 && x.length === y.length && x.length >= 3 && isTransposition(x, y)) return { score: 0.8, method: "edit-distance" };
   if (d <= budget) return { score: 1 - d / longest, method: "edit-distance" };
   // one edit beyond the budget: a different word that looks alike, some partial credit for explanations
   return { score: Math.max(0, 0.5 - d / longest), method: "mismatch" };
+}
+
+function isTransposition(x: string, y: string): boolean {
+  let i = 0;
+  while (i < x.length && x[i] === y[i]) i++;
+  return i + 1 < x.length && x[i] === y[i + 1] && x[i + 1] === y[i] && x.slice(i + 2) === y.slice(i + 2);
 }
 
 interface Pair {
@@ -200,6 +214,7 @@ export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions =
     taken.push(p);
   }
 
+  const explain = opts.explain !== false;
   const aligned: AlignedToken[] = [];
   const rules: string[] = [];
   let num = 0;
@@ -208,32 +223,36 @@ export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions =
   let numberMismatch = false;
   let substitutions = 0;
   let legalConflict = false;
+  let agreeingParts = 0;
   const extra = opts.person ? EXTRA.person : EXTRA.other;
   for (const p of taken) {
-    const weight = p.qi.reduce((s, i) => s + weightOf(q[i]), 0) / p.qi.length + p.ci.reduce((s, j) => s + weightOf(c[j]), 0) / p.ci.length;
+    let weight = p.qi.reduce((s, i) => s + weightOf(q[i]), 0) / p.qi.length + p.ci.reduce((s, j) => s + weightOf(c[j]), 0) / p.ci.length;
+    // an initial confirms only a first letter: the pair counts as two initials, not as the full word
+    if (p.method === "initial") weight = 2 * KIND_WEIGHT.initial;
     num += p.score * weight;
     den += weight;
     if (p.score >= 0.75 && p.qi.some((i) => isStrong(q[i].kind)) && p.ci.some((j) => isStrong(c[j].kind))) strongAgreement = true;
+    if (p.method !== "mismatch" && p.method !== "number" && p.method !== "legal-form" && p.score >= 0.6) agreeingParts++;
     if (p.method === "number" && p.score === 0) numberMismatch = true;
     if (p.method === "mismatch" && p.qi.some((i) => isWordLike(q[i])) && p.ci.some((j) => isWordLike(c[j]))) {
       // two generic words that differ (Gas / Oil) count half as much as differing name words
       substitutions += p.qi.some((i) => q[i].kind === "word") || p.ci.some((j) => c[j].kind === "word") ? 1 : 0.5;
     }
     if (p.method === "legal-form" && p.score < 0.5) legalConflict = true;
-    aligned.push({ query: p.qi.map((i) => q[i].text).join(" "), candidate: p.ci.map((j) => c[j].text).join(" "), method: p.method, score: round(p.score), weight: round(weight) });
+    if (explain) aligned.push({ query: p.qi.map((i) => q[i].text).join(" "), candidate: p.ci.map((j) => c[j].text).join(" "), method: p.method, score: round(p.score), weight: round(weight) });
   }
   for (let i = 0; i < q.length; i++) {
     if (qUsed[i]) continue;
     const weight = weightOf(q[i]) * extra.query;
     den += weight;
     if (q[i].kind === "number" && c.some((t) => t.kind === "number")) numberMismatch = true;
-    aligned.push({ query: q[i].text, candidate: "", method: "unmatched-query", score: 0, weight: round(weight) });
+    if (explain) aligned.push({ query: q[i].text, candidate: "", method: "unmatched-query", score: 0, weight: round(weight) });
   }
   for (let j = 0; j < c.length; j++) {
     if (cUsed[j]) continue;
     const weight = weightOf(c[j]) * extra.candidate;
     den += weight;
-    aligned.push({ query: "", candidate: c[j].text, method: "unmatched-candidate", score: 0, weight: round(weight) });
+    if (explain) aligned.push({ query: "", candidate: c[j].text, method: "unmatched-candidate", score: 0, weight: round(weight) });
   }
   let score = den > 0 ? num / den : 0;
   if (substitutions > 0) {
@@ -252,11 +271,23 @@ export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions =
     score *= NUMBER_MISMATCH;
     rules.push("number-mismatch");
   }
+  // two persons who share one name part and nothing else (a surname, a common given name) are not shown
+  // to be the same: John Taylor is not Mark John Taylor's namesake by that alone
+  if (opts.person && agreeingParts < 2 && strongCount(q) >= 2 && strongCount(c) >= 2 && score > ONE_PART_CAP) {
+    score = ONE_PART_CAP;
+    rules.push("one-name-part-only");
+  }
   if (!strongAgreement && score > WEAK_ONLY_CAP) {
     score = WEAK_ONLY_CAP;
     rules.push("weak-tokens-only");
   }
   return { score: round(score), aligned, rules };
+}
+
+function strongCount(tokens: NameToken[]): number {
+  let n = 0;
+  for (const t of tokens) if (t.kind === "word" || t.kind === "number" || t.kind === "initial") n++;
+  return n;
 }
 
 function isWordLike(t: NameToken): boolean {

@@ -28,6 +28,8 @@ export interface NameToken {
   symbol?: string;
   /** legal form family (kind "legal") */
   family?: string;
+  /** read from Chinese characters: the pinyin is exact, so no typo tolerance */
+  strict?: boolean;
   /** bit set of the letters in `key` (a cheap lower bound on edit distance; see letterMask) */
   mask: number;
 }

@@ -62,13 +62,15 @@ export interface EntityAnalysis {
 const CONNECTORS = new Set(["of", "for", "and", "&", "de", "du", "la", "von", "van", "der"]);
 const SPEECH_VERBS = /^(?:said|says|stated|states|told|tells|noted|notes|explained|explains|emphasi[sz]ed|added|announced|believes|believed|criticized|criticised|pointed|clarified|conveyed|indicated|confirmed|spoke|argued|warned|stressed|commented|recalled|revealed|insisted|admitted|acknowledged|mentioned|estimated|expects|expected)$/i;
 const PERSON_APPOSITION = /^,\s*(?:who\s+(?:chairs|heads|leads|runs|is|was|serves)|the\s+(?:head|chairman|chairwoman|chair|ceo|director|general\s+manager|president|founder|owner|minister|deputy|governor|mayor|spokesperson|spokesman|chief)|a\s+(?:professor|veteran|researcher|analyst|expert|spokesperson|spokesman|lawyer|journalist|member|former|senior|partner|deputy|director|consultant|economist|specialist)|(?:ceo|chairman|head|director|president|founder)\b)/i;
-const PERSON_BEFORE = /\b(?:headed by|led by|chaired by|run by|founded by|interview with|said|according to)\s*$/i;
+const PERSON_BEFORE = /\b(?:headed by|led by|chaired by|run by|founded by|interview with|said|according to|businessman|businesswoman|billionaire|tycoon|oligarch|entrepreneur|investor|owner|founder|economist|analyst|expert|official|executive|manager|director|chairman|spokesman|spokeswoman|lawmaker|politician|deputy)\s*$/i;
+/** "the Jolion and F7 crossovers": a name coordinated with others before a vehicle noun is a model. */
+const COORDINATED_MODEL = /^\s*(?:,|and|or|as well as)\s+(?:the\s+)?(?:[\p{Lu}\d][\w-]*\s+){1,3}(?:crossovers?|suvs?|sedans?|pickups?|trucks?|vans?|models?|hatchbacks?|liftbacks?|buses|minivans?|vehicles)\b/iu;
 const MEDIA_BEFORE = /\b(?:coverage by|interview with|(?:told|to) the|told|report(?:s|ed)? (?:from|by|in)|reported by|published (?:by|in)|newspaper|outlet|agency|portal|daily|website|site|spoke (?:with|to)|according to (?:the )?(?:newspaper|outlet|agency|portal|site|publication)?)\s*$/i;
 const COMPANY_APPOSITION_BEFORE = new RegExp(String.raw`\b(?:the|a|an|its|their)\s+(?:(?:\w+|[\w-]+)\s+){0,3}(?:${COMPANY_NOUNS})\s*$`, "i");
 const COMPANY_APPOSITION_AFTER = new RegExp(String.raw`^,\s*(?:a|an|the)\s+(?:(?:[\w-]+)\s+){0,4}?(?:${COMPANY_NOUNS})\b`, "i");
 const LOCATION_BEFORE = /\b(?:in|near|outside|based in|located in|headquartered in|city of|region of|from)\s*$/i;
 const PLACES = new Set(
-  ("moscow petersburg kaluga tula kaliningrad togliatti tolyatti ulyanovsk novgorod chelny elabuga yelabuga lipetsk samara kazan " +
+  ("moscow petersburg nizhny kaluga tula kaliningrad togliatti tolyatti ulyanovsk novgorod chelny elabuga yelabuga lipetsk samara kazan " +
     "vladivostok novosibirsk yekaterinburg ekaterinburg rostov voronezh krasnodar tatarstan bashkortostan siberia urals minsk " +
     "astana almaty kostanay tashkent shanghai beijing hefei wuhu chongqing shenzhen guangzhou wuhan changchun xian hangzhou tianjin " +
     "baoding shaanxi anhui jiangsu zhejiang shandong hubei jilin europe asia africa eurasia").split(" "),
@@ -197,6 +199,7 @@ export function recogniseEntities(sentences: Sentence[], gazetteer: Gazetteer): 
   }
 
   mergeAliases(entities, out);
+  typeCoordinatedModels(out);
   assignMakers(out);
   addAnaphora(out);
   for (const e of entities) e.mentions = [];
@@ -258,9 +261,13 @@ function classifyRun(toks: Token[], i: number, j: number, text: string, si: numb
     const w = lw[0];
     if (NOT_NAMES.has(w) || w.length < 2 || /^\d+$/.test(w)) return [];
     if (strippedAdjective && !t0.allCaps && !alnumCode(t0)) return []; // "the Chinese Communist regime"
-    if (PLACES.has(w) || (LOCATION_BEFORE.test(before) && !alnumCode(t0) && !t0.allCaps && !COMPANY_APPOSITION_AFTER.test(after))) return [];
     const shaped = t0.allCaps || /\p{Ll}\p{Lu}/u.test(t0.text) || alnumCode(t0);
-    if (sentenceInitial && !shaped && (lowerSeen.has(w) || !midCaps.has(w)) && !COMPANY_APPOSITION_AFTER.test(after) && !PERSON_APPOSITION.test(after)) return [];
+    const notPlace = /\b(?:stakes?|shares?|interest|investments?|invested|holdings?|partners?|role|roles)\s+in\s*$/i.test(before);
+    if (PLACES.has(w) || (LOCATION_BEFORE.test(before) && !notPlace && !shaped && !COMPANY_APPOSITION_AFTER.test(after))) return [];
+    // a capitalised word opening a sentence is a name only with evidence: written capitalised elsewhere, an
+    // apposition, or a verb right after it ("Sollers sold…") when it does not look like an adjective or plural
+    const verbNext = /^\s+(?:[a-z]+ed|[a-z]+s|said|says|will|has|had|is|was|plans|sold|built|made|began|won|took|signed|bought|became)\b/.test(after) && !/(?:ss|al|ic|ive|ous|ly|ful|ent|ant|ing|ed|ists|ions|ies)$/.test(w);
+    if (sentenceInitial && !shaped && (lowerSeen.has(w) || !midCaps.has(w)) && !verbNext && !COMPANY_APPOSITION_AFTER.test(after) && !PERSON_APPOSITION.test(after)) return [];
     if (/(?:ly|ing|ed)$/.test(w) && !shaped && lowerSeen.has(w)) return [];
   }
 
@@ -270,7 +277,12 @@ function classifyRun(toks: Token[], i: number, j: number, text: string, si: numb
   let type: EntityType = "Company";
   let confidence = 0.6;
 
-  if (alnumCode(t0) || (single && next.slice(0, 3).some((w) => VEHICLE_NOUNS.has(w)) && !next.slice(0, 3).some((w) => BRAND_NOUNS.has(w)) && /\bthe\s+$|\ba\s+$/i.test(before) && !COMPANY_WORDS.has(w0(lw)))) {
+  const coordinated = COORDINATED_MODEL.exec(after);
+  if ((coordinated && single && /\bmodels$/i.test(coordinated[0])) || (single && next[0] === "models")) {
+    // "Volkswagen and Skoda models": makes named as brands
+    type = "Brand";
+    confidence = 0.65;
+  } else if (alnumCode(t0) || (j - i <= 3 && words.some(alnumCode)) || coordinated || (single && next.slice(0, 3).some((w) => VEHICLE_NOUNS.has(w)) && !next.slice(0, 3).some((w) => BRAND_NOUNS.has(w)) && /\bthe\s+$|\ba\s+$/i.test(before) && !COMPANY_WORDS.has(w0(lw)))) {
     type = "VehicleModel";
     confidence = 0.7;
   } else if (single && BRAND_NOUNS.has(next[0])) {
@@ -282,7 +294,7 @@ function classifyRun(toks: Token[], i: number, j: number, text: string, si: numb
   } else if (PLANT_WORDS.has(last) || /^\s+(?:[\w-]+\s+){0,4}(?:location|site|plant|factory|facility)\b/i.test(after) && single) {
     type = "Plant";
     confidence = 0.65;
-  } else if (lw[0] === "ministry" || lw.some((w) => PUBLIC_BODY_WORDS.has(w)) || (lw.includes("agency") && lw.some((w) => ["federal", "state", "national", "government"].includes(w)))) {
+  } else if (lw[0] === "ministry" || lw[0] === "city" || lw.some((w) => PUBLIC_BODY_WORDS.has(w)) || (lw.includes("agency") && lw.some((w) => ["federal", "state", "national", "government"].includes(w)))) {
     type = "PublicBody";
     confidence = 0.75;
   } else if (lw.some((w) => ORGANIZATION_WORDS.has(w))) {
@@ -355,6 +367,14 @@ function mergeAliases(entities: DocEntity[], sentences: SentenceAnalysis[]): voi
       }
     }
     if (words.length === 1) {
+      // "the Jolion" after "Haval Jolion"
+      const model = entities.find((o) => o !== e && o.type === "VehicleModel" && o.name.includes(" ") && o.name.split(" ").pop() === e.name);
+      if (model) {
+        redirect.set(e, model);
+        continue;
+      }
+    }
+    if (words.length === 1) {
       // "Caijing" after "Caijing Network": the bare name of an organisation named with a generic word
       const full = entities.find((o) => o !== e && o.type !== "Person" && o.name.split(" ").length > 1 && o.name.split(" ")[0] === e.name &&
         o.name.split(" ").slice(1).every((w) => ORGANIZATION_WORDS.has(w.toLowerCase())));
@@ -375,6 +395,20 @@ function mergeAliases(entities: DocEntity[], sentences: SentenceAnalysis[]): voi
     for (const m of sa.mentions) {
       const to = redirect.get(m.entity);
       if (to) m.entity = to;
+    }
+  }
+}
+
+/** "the Jolion and F7 crossovers as well as the Dargo": an untyped name listed with models is a model too. */
+function typeCoordinatedModels(sentences: SentenceAnalysis[]): void {
+  for (const sa of sentences) {
+    const ms = sa.mentions;
+    for (let k = 1; k < ms.length; k++) {
+      const m = ms[k];
+      const prev = ms[k - 1];
+      if (m.entity.fromGazetteer || m.entity.type !== "Company" || m.entity.confidence > 0.6 || (prev.entity.type !== "VehicleModel" && prev.entity.type !== "Brand")) continue;
+      const between = sa.sentence.text.slice(prev.end, m.start);
+      if (/^\s*(?:\w+\s+){0,2}?(?:,|and|or|as well as)\s+(?:the\s+)?$/.test(between)) m.entity.type = prev.entity.type;
     }
   }
 }
@@ -403,13 +437,17 @@ function assignMakers(sentences: SentenceAnalysis[]): void {
       const prev = ms[k - 1];
       let maker: DocEntity | undefined;
       if (prev && (prev.tokenEnd === m.tokenStart || (prev.possessive && prev.tokenEnd + 1 === m.tokenStart)) && (prev.entity.type === "Company" || prev.entity.type === "Brand")) maker = prev.entity;
-      maker ??= ms.find((o) => o.start < m.start && (o.entity.type === "Company" || o.entity.type === "Brand"))?.entity;
+      // the company named nearest before the model in its sentence ("…agreement with Changan to assemble the CS55")
+      maker ??= ms.filter((o) => o.start < m.start && (o.entity.type === "Company" || o.entity.type === "Brand")).pop()?.entity;
       maker ??= lastMaker;
       if (maker) {
         e.maker = maker;
         e.shortName = e.name;
         const makerShort = maker.mentions[0]?.text ?? sentencesFirstMention(sentences, maker) ?? maker.name;
-        if (!nameKey(e.name).startsWith(nameKey(makerShort))) e.name = `${makerShort} ${e.name}`;
+        // "Haval Jolion" already names its make; "X70 Plus", "S7", "Compass" do not
+        const words = e.name.split(" ");
+        const namesMake = words.length >= 2 && !alnumCode({ text: words[0] } as Token) && /^\p{Lu}/u.test(words[0]);
+        if (!namesMake && !nameKey(e.name).startsWith(nameKey(makerShort))) e.name = `${makerShort} ${e.name}`;
       }
     }
   }
@@ -430,6 +468,7 @@ const ANAPHOR_TYPES: Record<string, EntityType[]> = {
 /** "the company", "this same company", "the model": a mention of the last entity of that kind before it. */
 function addAnaphora(sentences: SentenceAnalysis[]): void {
   const last = new Map<EntityType, DocEntity>();
+  const seen: DocEntity[] = [];
   for (const sa of sentences) {
     const added: Mention[] = [];
     const text = sa.sentence.text;
@@ -443,8 +482,11 @@ function addAnaphora(sentences: SentenceAnalysis[]): void {
         // "the Chinese automaker JAC" is an apposition, not an anaphor
         const after = text.slice(a.index! + a[0].length);
         if (/^\s+[\p{Lu}\p{N}]/u.test(after) || ordered.some((o) => o.start >= a.index! + a[0].length && o.start <= a.index! + a[0].length + 1)) continue;
-        const types = ANAPHOR_TYPES[a[1].toLowerCase()];
-        const target = types.map((t) => last.get(t)).find(Boolean);
+        const noun = a[1].toLowerCase();
+        const types = ANAPHOR_TYPES[noun];
+        // "the group" is the last party named "… Group" if there is one, else the last company
+        const named = [...seen].reverse().find((e) => types.includes(e.type) && e.name.toLowerCase().split(" ").includes(noun));
+        const target = named ?? types.map((t) => last.get(t)).find(Boolean);
         if (!target) continue;
         const tStart = sa.tokens.findIndex((t) => t.start >= a.index!);
         const tEnd = sa.tokens.findIndex((t) => t.start >= a.index! + a[0].length);
@@ -454,7 +496,10 @@ function addAnaphora(sentences: SentenceAnalysis[]): void {
         });
       }
       const m = ordered[k];
-      if (m) last.set(m.entity.type, m.entity);
+      if (m) {
+        last.set(m.entity.type, m.entity);
+        seen.push(m.entity);
+      }
     }
     if (added.length) sa.mentions = [...sa.mentions, ...added].sort((x, y) => x.start - y.start);
   }

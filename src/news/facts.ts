@@ -53,7 +53,7 @@ function metricOf(q: Quantity, before: string, after: string, eventBefore: boole
         [/\bexport\w*\b/gi, "exports_units"],
         [/\bimport\w*\b/gi, "imports_units"],
         [/\b(?:sold|sales|sell\w*|deliver\w*|registrations?)\b/gi, "sales_units"],
-        [/\b(?:produc\w*|manufactur\w*|assembl\w*|output|built|made|roll(?:ed)? off)\b/gi, "production_units"],
+        [/\b(?:produc\w*|manufactur\w*|assembl\w*|output|build|builds|built|make|makes|made|roll(?:ed)? off)\b/gi, "production_units"],
       ];
       let best: { metric: Metric; at: number } | undefined;
       for (const [re, metric] of cues) for (const m of near.matchAll(re)) if (!best || m.index! > best.at) best = { metric, at: m.index! };
@@ -131,8 +131,9 @@ function subjectOf(metric: Metric, q: Quantity, sa: SentenceAnalysis, all: Sente
   const eligible = (m: Mention) => PARTIES.includes(m.entity.type) && !(m.entity.type === "Country" && metric !== "exports_units" && metric !== "imports_units" && metric !== "market_share" && metric !== "sales_units" && metric !== "production_units");
   const first = ms.find((m) => m.end <= q.start && eligible(m)) ?? ms.find(eligible);
   if (first) return first.entity;
+  // "The plant plans to build…": the company the previous sentences are about (their first-named company)
   for (let k = sa.sentence.index - 1; k >= 0 && k >= sa.sentence.index - 2; k--) {
-    const hit = [...all[k].mentions].reverse().find((m) => m.entity.type === "Company");
+    const hit = all[k].mentions.find((m) => m.entity.type === "Company");
     if (hit) return hit.entity;
   }
   return undefined;

@@ -10,7 +10,7 @@ const ENDED =
 
 /** Attribution to others: "according to reports", "sources say". */
 const ATTRIBUTED =
-  /\b(?:according to (?:(?:a |the )?(?:reports?|sources|media|people|insiders|analysts|observers)|unnamed)|reportedly|allegedly|rumou?r(?:s|ed)?|(?:cited|citing) (?:unnamed )?sources|sources (?:say|said|claim|told|familiar)|is said to|are said to|in (?:related |media |press )?reports|reports (?:say|said|suggest|indicate|claim)|(?:media|press) reports|unconfirmed)\b/i;
+  /\b(?:according to (?:(?:a|the|[\w-]+)\s+){0,2}(?:reports?|sources|media|people|insiders|analysts|observers)|according to unnamed|reportedly|allegedly|rumou?r(?:s|ed)?|(?:cited|citing) (?:unnamed )?sources|sources (?:say|said|claim|told|familiar)|is said to|are said to|in (?:related |media |press )?reports|reports (?:say|said|suggest|indicate|claim)|(?:media|press) reports|unconfirmed)\b/i;
 /** Speculation about a link, which only makes a relation (not a figure) reported. */
 const SPECULATED = /\b(?:(?:widely |has been |have been |is |are )?(?:linked|tied) to|may be|might be|speculat\w+)\b/i;
 
@@ -39,5 +39,5 @@ const NEGATION = /\b(?:not|no|never|neither|nor|denied|denies|deny|rejected|rule
 /** True when the words just before a trigger negate it ("is not pursuing a partnership"). */
 export function negated(beforeTrigger: string): boolean {
   const window = beforeTrigger.split(/[,;:]/).pop() ?? "";
-  return NEGATION.test(window.split(/\s+/).slice(-5).join(" "));
+  return NEGATION.test(window.trim().split(/\s+/).slice(-5).join(" "));
 }

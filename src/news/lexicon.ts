@@ -102,7 +102,7 @@ export const TITLE_WORDS = new Set(
 
 /** Words that make a capitalised sequence an institution and may be followed by "of X and Y". */
 export const INSTITUTION_HEADS = new Set(
-  ("ministry department agency service commission council committee office bureau government parliament duma court " +
+  ("ministry department agency service commission council committee office bureau government parliament duma court city " +
     "university institute academy association union chamber federation foundation bank authority administration board " +
     "center centre school federal state national").split(" "),
 );
@@ -118,7 +118,7 @@ export const ORGANIZATION_WORDS = new Set(
     "journal gazette media press club forum center centre review daily herald tribune observer telegraph magazine").split(" "),
 );
 export const PUBLIC_BODY_WORDS = new Set(
-  ("ministry department commission government parliament duma senate court treasury customs kremlin administration " +
+  ("ministry department commission government parliament duma senate court treasury customs kremlin administration city " +
     "authority inspectorate").split(" "),
 );
 export const PLANT_WORDS = new Set(["plant", "factory", "works", "facility", "site", "assembly plant"]);
@@ -127,7 +127,7 @@ export const PLANT_WORDS = new Set(["plant", "factory", "works", "facility", "si
 export const VEHICLE_NOUNS = new Set(
   ("crossover crossovers suv suvs sedan sedans saloon pickup pickups truck trucks van vans minivan minibus bus buses " +
     "hatchback hatchbacks liftback liftbacks coupe coupes wagon estate roadster tractor tractors model models line series " +
-    "family ev evs hybrid electric lorry").split(" "),
+    "family ev evs hybrid electric lorry vehicle vehicles car cars lcv").split(" "),
 );
 /** Nouns that say a name is a brand ("its Lada lineup", "the Tenet brand"). */
 export const BRAND_NOUNS = new Set(["brand", "brands", "lineup", "line-up", "marque", "nameplate", "range"]);
@@ -148,5 +148,8 @@ export const NOT_NAMES = new Set(
     "currently now once again besides furthermore moreover nevertheless nonetheless instead indeed likewise similarly unlike " +
     "given because though whether where whereas until unless within without among between against toward towards upon via " +
     "per regarding concerning including excluding amid amidst one two three four five ten hundred thousand million billion " +
-    "r&d ev evs suv suvs gdp vat ceo it ai ipo hp km usd eur rub cny lcv covid").split(" "),
+    "r&d ev evs suv suvs gdp vat ceo it ai ipo hp km usd eur rub cny lcv covid " +
+    "officials authorities executives observers sales exports imports prices shares markets deliveries investors buyers " +
+    "customers dealers drivers consumers companies automakers carmakers brands models plants talks plans sanctions data " +
+    "figures results reports sources analysts experts options critics").split(" "),
 );

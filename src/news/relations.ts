@@ -124,6 +124,17 @@ export function extractRelations(sentences: SentenceAnalysis[], entities: DocEnt
         const status = p.status ?? statusOf(clauseText, text.slice(clause.start, tEnd));
         const date = nearestDate(dates, tStart, clause);
         const pct = /(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)/.exec(m[0]);
+        if (p.id === "sold-stake" && objects.length) {
+          // "sold its 68% stake in AvtoVAZ to NAMI": the buyer now holds it
+          const asset = afterAll.find((x) => x.entity === objects[0]);
+          const buyer = asset && inClause.find((x) => x.start > asset.end && /^\s+to\s+(?:the\s+)?$/i.test(text.slice(asset.end, x.start)) && p.subjectTypes.includes(x.entity.type));
+          if (buyer && buyer.entity !== objects[0]) {
+            found.push({
+              type: "OWNS", subject: buyer.entity, object: objects[0], status: "confirmed", date: nearestDate(dates, tStart, clause),
+              percentage: pct0(m[0]), what: null, sentence: sa.sentence.index, confidence: confidenceOf(p.confidence, buyer.entity, objects[0]), pattern: "sold-stake-to",
+            });
+          }
+        }
         for (const s of subjects) {
           for (const o of objects) {
             if (s === o && !(p.fallbackObject?.includes("self") && objects.length === 1 && subjects.length === 1)) continue;
@@ -142,6 +153,11 @@ export function extractRelations(sentences: SentenceAnalysis[], entities: DocEnt
   return dedupe(found);
 }
 
+function pct0(text: string): number | null {
+  const m = /(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)/.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
 function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
@@ -158,6 +174,9 @@ function fallback(kinds: Fallback[], types: EntityType[], sa: SentenceAnalysis, 
     if (kind === "modelMaker") {
       const model = before.find((x) => x.entity.type === "VehicleModel" && x.entity.maker);
       if (model?.entity.maker && model.entity.maker !== other) return [model.entity.maker];
+    }
+    if (kind === "siteOwner" && /\b(?:the|this|that|its|their)\s+(?:site|plant|factory|facility|enterprise|works)\b/i.test(sa.sentence.text.slice(0, before.length ? before[before.length - 1].end : sa.sentence.text.length))) {
+      return fallback(["context"], ["Company", "Brand"], sa, all, before, other);
     }
     if (kind === "context") {
       const earlier = [...before].reverse();

@@ -47,7 +47,7 @@ export const OWNERSHIP_PATTERNS: Pattern[] = [
   {
     id: "subsidiary-of", type: "SUBSIDIARY_OF", subjectTypes: ["Company", "Plant"], objectTypes: ["Company", "Organization", "PublicBody"],
     trigger: /\b(?:a |the )?(?:subsidiary|unit|division|daughter company|part|member|affiliate)\s+of\b/gi,
-    before: "subject", after: "object", pickBefore: "nearest", afterWithin: 30, confidence: 0.75,
+    before: "subject", after: "object", pickBefore: "nearest", afterWithin: 12, confidence: 0.75,
     excludes: /\bpart of (?:the|a|its|their) (?:plan|strategy|deal|effort|program|programme|broader|wider)\b/i,
   },
   {

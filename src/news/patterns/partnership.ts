@@ -6,7 +6,7 @@ const base = { type: "PARTNER_OF" as const, subjectTypes: PARTIES, objectTypes: 
 export const PARTNERSHIP_PATTERNS: Pattern[] = [
   {
     ...base, id: "partner-with",
-    trigger: /\b(?:partner(?:ship|ships|ed|s|ing)?|cooperat(?:e|es|ed|ing|ion)|co-operat\w+|collaborat(?:e|es|ed|ing|ion)|joint ventures?|JV|alliance|teamed up|team up|teams up|tie-up|tie up|ties up|(?:\w+ )?agreements?|deals?|framework|memorandum|MoU|talks|negotiations|negotiating|relationship|joint (?:production|assembly|project)|works?|working)\s+(?:\w+\s+){0,2}?with\b/gi,
+    trigger: /\b(?:partner(?:ship|ships|ed|s|ing)?|cooperat(?:e|es|ed|ing|ion)|co-operat\w+|collaborat(?:e|es|ed|ing|ion)|joint ventures?|JV|alliance|teamed up|team up|teams up|tie-up|tie up|ties up|(?:\w+ )?agreements?|contracts?|deals?|framework|memorandum|MoU|talks|negotiations|negotiating|relationship|joint (?:production|assembly|project)|works?|working)\s+(?:\w+\s+){0,2}?with\b/gi,
     before: "subject", after: "object", confidence: 0.75,
     excludes: /\b(?:compet\w+|rival\w*)\b/i,
   },

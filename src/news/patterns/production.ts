@@ -16,9 +16,9 @@ export const PRODUCTION_PATTERNS: Pattern[] = [
     before: "object", after: "subject", pickBefore: "nearest", confidence: 0.8,
   },
   {
-    id: "assembles", type: "ASSEMBLES", subjectTypes: COMPANIES, objectTypes: PRODUCTS,
+    id: "assembles", type: "ASSEMBLES", subjectTypes: COMPANIES, objectTypes: [...PRODUCTS, "Company"],
     trigger: /\b(?:assembl(?:e|es|ed|ing)|(?:local |CKD |SKD )?assembly of)\b/gi,
-    before: "subject", after: "object", pickBefore: "first", afterWithin: 50, fallbackObject: ["self"], confidence: 0.7,
+    before: "subject", after: "object", pickBefore: "first", afterWithin: 50, fallbackSubject: ["siteOwner"], fallbackObject: ["self"], confidence: 0.7,
     excludes: /\bassembly lines?\b/i,
   },
   {

@@ -20,7 +20,7 @@ export const SANCTIONS_PATTERNS: Pattern[] = [
   {
     id: "authority-sanctions", type: "SANCTIONED_BY", subjectTypes: LISTED, objectTypes: AUTHORITY,
     trigger: /\b(?:sanctioned|designated|blacklisted|imposed sanctions on|imposes sanctions on|slapped sanctions on|put sanctions on|added|placed|included)\b/gi,
-    before: "object", after: "subject", pickBefore: "nearest", manyAfter: true, afterWithin: 30, confidence: 0.75,
+    before: "object", after: "subject", pickBefore: "nearest", manyAfter: true, afterWithin: 30, confidence: 0.8,
     requires: /\b(?:sanction\w*|designat\w+|blacklist\w*|SDN|Entity List|list)\b/i,
     excludes: /\b(?:lifted|removed|delisted|eased)\b/i,
   },

@@ -6,6 +6,8 @@ export type Fallback =
   | "modelMaker"
   /** the last eligible party named before, in this sentence or the three before it */
   | "context"
+  /** the company that owns "the site", "the plant" or "the factory" the clause is about (the last company named) */
+  | "siteOwner"
   /** the other argument itself ("Jetour plans to assemble vehicles in Russia": Jetour assembles Jetour) */
   | "self";
 

@@ -1,0 +1,109 @@
+/**
+ * The candidate index and entity scorer: what gets indexed (active listings, knowledge-base parties), how
+ * identifiers, birth dates, types and countries move a score, what a hit explains, and that an index built
+ * from the store sees the store's contents.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Entity, Listing, Source, emptyBundle } from "../../src/model/schema.js";
+import { MatchIndex, sharedIndex } from "../../src/match/index.js";
+import { MATCH_ALGORITHM } from "../../src/match/version.js";
+import { backends } from "../helpers/stores.js";
+
+const raw = JSON.parse(readFileSync(join(import.meta.dirname, "..", "fixtures", "match", "parties.json"), "utf8"));
+export const fixture = {
+  entities: (raw.entities as unknown[]).map((e) => Entity.parse(e)),
+  listings: (raw.listings as unknown[]).map((l) => Listing.parse(l)),
+  sources: (raw.sources as unknown[]).map((s) => Source.parse(s)),
+};
+const index = MatchIndex.fromRecords({ ...fixture, day: "2026-06-01" });
+
+test("indexes listed parties and knowledge-base parties, not delisted entries or brands", () => {
+  const ids = (name: string) => index.screen({ names: [name] }, { cutoff: 0.5 }).map((h) => h.id);
+  assert.ok(ids("KAMAZ").includes("ofac-sdn:37756"));
+  assert.ok(ids("AvtoVAZ").includes("avtovaz"), "a knowledge-base company is screened");
+  assert.deepEqual(ids("Avtotor Holding"), [], "a delisted entry is not screened");
+  assert.deepEqual(ids("Lada"), [], "a brand is not a party");
+});
+
+test("a hit explains itself: aligned tokens, agreeing fields, the listing and its list version", () => {
+  const [hit] = index.screen({ names: ["ПАО КАМАЗ"], countries: ["Russia"], identifiers: ["inn:1650032058"] });
+  assert.equal(hit.id, "ofac-sdn:37756");
+  assert.ok(hit.match && hit.score >= 0.97);
+  assert.equal(hit.algorithm, MATCH_ALGORITHM);
+  assert.ok(hit.explanation.aligned.some((a) => a.query === "kamaz" && a.candidate === "kamaz" && a.method === "exact"));
+  assert.ok(hit.explanation.fields.some((f) => f.field === "identifier" && f.effect === "agrees"));
+  assert.ok(hit.explanation.fields.some((f) => f.field === "country" && f.effect === "agrees"));
+  assert.deepEqual(hit.listings[0], {
+    authority: "OFAC", program: "RUSSIA-EO14024", listEntryId: "37756", listed: "2022-06-28",
+    listVersion: "list:ofac-sdn:1", listTitle: "OFAC SDN list (test version)", listPublished: "2026-05-30",
+  });
+});
+
+test("an agreeing INN is near-certain even when the name differs; a different INN contradicts", () => {
+  const [byId] = index.screen({ names: ["Kama Automobile Plant"], identifiers: ["1650032058"] });
+  assert.equal(byId.id, "ofac-sdn:37756");
+  assert.ok(byId.score >= 0.97, `scored ${byId.score}`);
+  const plain = index.screen({ names: ["TFK KAMAZ"] }).find((h) => h.id === "ofac-sdn:37760")!;
+  const wrongInn = index.screen({ names: ["TFK KAMAZ"], identifiers: ["inn:7700000000"] }).find((h) => h.id === "ofac-sdn:37760")!;
+  assert.ok(wrongInn.score < plain.score - 0.2);
+  assert.ok(wrongInn.explanation.fields.some((f) => f.field === "identifier" && f.effect === "contradicts"));
+});
+
+test("birth dates, types and countries confirm or contradict", () => {
+  const salek = (q: Parameters<typeof index.screen>[0]) => index.screen(q, { cutoff: 0 }).find((h) => h.id === "un:6908");
+  const agreeing = salek({ names: ["SALEK, ABDUL"], type: "Person", birthDates: ["1965"], countries: ["af"] })!;
+  const contradicting = salek({ names: ["SALEK, ABDUL"], type: "Person", birthDates: ["1990-04-02"], countries: ["France"] })!;
+  assert.ok(agreeing.match);
+  assert.ok(!contradicting.match, `contradicting birth date and country still scored ${contradicting.score}`);
+  assert.ok(contradicting.explanation.fields.some((f) => f.field === "birthDate" && f.effect === "contradicts"));
+  const asCompany = index.screen({ names: ["Abdul Salek"], type: "Company" }, { cutoff: 0 }).find((h) => h.id === "un:6908");
+  assert.ok(asCompany && !asCompany.match && asCompany.explanation.fields.some((f) => f.field === "type"));
+});
+
+test("hard negatives do not match: KAMAZ/KrAZ, GAZ/Gazprom, 'CORP'", () => {
+  const matches = (name: string) => index.screen({ names: [name] }).filter((h) => h.match).map((h) => h.id);
+  assert.ok(!matches("KAMAZ").includes("ofac-sdn:90003"));
+  assert.ok(!matches("KrAZ").includes("ofac-sdn:37756"));
+  assert.deepEqual(matches("GAZ"), []);
+  assert.deepEqual(matches("CORP"), []);
+  assert.ok(matches("AVTOKRAZ").includes("ofac-sdn:90003"));
+});
+
+test("cross-script: a Chinese or Cyrillic query finds the Latin entry and back", () => {
+  assert.equal(index.screen({ names: ["安徽江淮汽车集团股份有限公司"] })[0]?.id, "jac");
+  assert.equal(index.screen({ names: ["JAC"] }, { cutoff: 0.5 })[0]?.id, "jac");
+  assert.equal(index.screen({ names: ["Мантуров Денис"], type: "Person" })[0]?.id, "ofac-sdn:90002");
+  assert.equal(index.screen({ names: ["Denis Manturov"], birthDates: ["1969-02-23"] })[0]?.id, "ofac-sdn:90002");
+});
+
+for (const backend of backends()) {
+  test(`[${backend.name}] MatchIndex.build reads the store, and the shared index follows a list update`, async () => {
+    const store = await backend.open();
+    try {
+      const bundle = emptyBundle();
+      bundle.sources.push(...fixture.sources);
+      bundle.entities.push(...fixture.entities);
+      bundle.listings.push(...fixture.listings);
+      await store.write(bundle);
+      const built = await MatchIndex.build(store);
+      assert.equal(built.screen({ names: ["KAMAZ PJSC"] })[0]?.id, "ofac-sdn:37756");
+      const first = await sharedIndex(store);
+      assert.equal(first.screen({ names: ["Sollers"] }).length, 0);
+      // a list update adds a party; the shared index is rebuilt once the store changed
+      const update = emptyBundle();
+      update.sources.push({ id: "list:ofac-sdn:2", kind: "list_version", title: "OFAC SDN (update)" });
+      update.entities.push(Entity.parse({ id: "ofac-sdn:99999", type: "Company", name: "SOLLERS PJSC", aliases: ["ПАО СОЛЛЕРС"], sources: ["list:ofac-sdn:2"] }));
+      update.listings.push(Listing.parse({ id: "ofac-sdn:99999:X", entity: "ofac-sdn:99999", authority: "OFAC", program: "RUSSIA-EO14024", sources: ["list:ofac-sdn:2"] }));
+      await store.write(update);
+      await new Promise((r) => setTimeout(r, 2100));
+      const second = await sharedIndex(store);
+      assert.notEqual(second, first);
+      assert.equal(second.screen({ names: ["Соллерс"] })[0]?.id, "ofac-sdn:99999");
+    } finally {
+      await store.dispose();
+    }
+  });
+}

@@ -1,0 +1,101 @@
+/**
+ * The name rules, each with real names: transliteration, legal forms, Chinese names, person name order,
+ * numbers, generic words, and the hard negatives a screening tool must not confuse.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { compareNames } from "../../src/match/score-names.js";
+import { analyseName, detectScripts } from "../../src/match/normalize.js";
+import { cyrillicToLatin, chineseToLatin } from "../../src/match/transliterate.js";
+import { DEFAULT_THRESHOLD, MATCH_ALGORITHM } from "../../src/match/version.js";
+
+const same = (a: string, b: string, schema = "Company") => {
+  const r = compareNames(a, b, { schema });
+  assert.ok(r.match, `${a} ~ ${b} should match, scored ${r.score} (${JSON.stringify(r.aligned)})`);
+  return r;
+};
+const different = (a: string, b: string, schema = "Company") => {
+  const r = compareNames(a, b, { schema });
+  assert.ok(!r.match, `${a} ~ ${b} should not match, scored ${r.score} (${JSON.stringify(r.aligned)})`);
+  return r;
+};
+
+test("Cyrillic is transliterated the way lists print it", () => {
+  assert.equal(cyrillicToLatin("КАМАЗ").toLowerCase(), "kamaz");
+  assert.equal(cyrillicToLatin("Москвич").toLowerCase(), "moskvich");
+  assert.equal(cyrillicToLatin("Соллерс").toLowerCase(), "sollers");
+  assert.deepEqual(detectScripts("ПАО КАМАЗ"), ["Cyrillic"]);
+  assert.deepEqual(detectScripts("安徽江淮 JAC"), ["Latin", "Han"]);
+});
+
+test("KAMAZ matches in Latin, in Cyrillic and with its legal form in either", () => {
+  assert.equal(same("КАМАЗ", "KAMAZ").score, 1);
+  same("ПАО КАМАЗ", "KAMAZ PJSC");
+  same("Публичное акционерное общество «КАМАЗ»", "KAMAZ Public Joint Stock Company");
+  same("KAMAZ", "PAO KAMAZ");
+  const r = same("ПАО КАМАЗ", "KAMAZ PAO");
+  const legal = r.aligned.find((a) => a.method === "legal-form");
+  assert.ok(legal && legal.score === 1, "ПАО and PAO align as the same legal form");
+});
+
+test("legal forms are weak tokens: recognised, not dropped, and never a match on their own", () => {
+  const tokens = analyseName("ООО Соллерс", { schema: "Company" }).tokens;
+  assert.deepEqual(tokens.map((t) => [t.text, t.kind]), [["ooo", "legal"], ["sollers", "word"]]);
+  assert.equal(analyseName("Co., Ltd.", { schema: "Company" }).tokens[0].symbol, "ltd");
+  // the "CORP" trap: only a legal form agrees
+  different("CORP", "11420 CORP.");
+  different("LLC", "ROSNEFT LLC");
+  // a legal form that contradicts lowers the score but a matching name still dominates
+  const aoVsGmbh = compareNames("Deutsche Bank AG", "Deutsche Bank GmbH", { schema: "Company" });
+  const agVsAg = compareNames("Deutsche Bank AG", "Deutsche Bank AG", { schema: "Company" });
+  assert.ok(aoVsGmbh.score < agVsAg.score);
+});
+
+test("Chinese company names meet their English form, and 江淮 ↔ Jianghuai ↔ JAC", () => {
+  assert.match(chineseToLatin("江淮"), /jianghuai/);
+  same("安徽江淮汽车集团股份有限公司", "Anhui Jianghuai Automobile Group Co., Ltd.");
+  same("江淮汽车", "JAC Motors");
+  same("Jianghuai Automobile", "JAC Automobile");
+  different("安徽江淮汽车集团股份有限公司", "Chery Automobile Co., Ltd.");
+});
+
+test("АВТОВАЗ / AvtoVAZ, Москвич / Moskvitch, split and joined spellings", () => {
+  same("АВТОВАЗ", "AvtoVAZ");
+  same("ПАО АВТОВАЗ", "AVTOVAZ PJSC");
+  same("Avto VAZ", "AvtoVAZ");
+  same("Москвич", "Moskvitch");
+  same("Соллерс", "Sollers");
+});
+
+test("OFAC's 'SURNAME, Given' person names match the reading order", () => {
+  const r = same("PUTIN, Vladimir Vladimirovich", "Vladimir Vladimirovich Putin", "Person");
+  assert.equal(r.score, 1);
+  same("MANTUROV, Denis Valentinovich", "Denis Manturov", "Person");
+  same("Sokolov, Maksim", "Maxim Sokolov", "Person");
+  // initials agree with the names they start
+  same("V. V. Putin", "Vladimir Vladimirovich Putin", "Person");
+  different("Sergey Ivanov", "Sergey Viktorovich LAVROV", "Person");
+});
+
+test("hard negatives: KAMAZ/KrAZ, GAZ/Gazprom, generic words, different numbers", () => {
+  different("KAMAZ", "KrAZ");
+  different("GAZ", "Gazprom");
+  different("GAZ Group", "Gazprom Group");
+  different("Automobile Plant", "Kama Automobile Plant");
+  different("Snow Storm 1", "Snow Storm 2", "Vessel");
+  same("Brigade Forty-Four", "Brigade 44", "Organization");
+});
+
+test("transliteration variants and small typos of longer names still match", () => {
+  same("Evgeniy Prigozhin", "Yevgeny Prigozhin", "Person");
+  same("Mikhail Khodorkovsky", "Mikhail Khodorkovskiy", "Person");
+  same("Olaf Scholze", "Olaf Scholz", "Person");
+});
+
+test("every result carries the algorithm version, the threshold and the aligned tokens", () => {
+  const r = compareNames("ПАО КАМАЗ", "KAMAZ", { schema: "Company" });
+  assert.equal(r.algorithm, MATCH_ALGORITHM);
+  assert.equal(r.threshold, DEFAULT_THRESHOLD);
+  assert.ok(r.score >= 0 && r.score <= 1);
+  assert.deepEqual(r.aligned.find((a) => a.query === "kamaz"), { query: "kamaz", candidate: "kamaz", method: "exact", score: 1, weight: 2 });
+});
