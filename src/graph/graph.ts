@@ -299,7 +299,26 @@ function jointLabel(r: Relation): string | undefined {
   return typeof v === "string" && v ? v : undefined;
 }
 
-/** Loads the graph as of a date straight from the store. */
+/**
+ * Loads the graph as of a date, reusing the one built for the same store revision and date: the API answers
+ * many exposure queries between two writes, and rebuilding means reading every entity and relation.
+ */
 export async function loadGraph(store: Store, asOf: string): Promise<Graph> {
-  return buildGraph(await readGraphInput(store, asOf));
+  const revision = await store.revision();
+  let cached = graphCache.get(store);
+  if (!cached || cached.revision !== revision) {
+    cached = { revision, byDay: new Map() };
+    graphCache.set(store, cached);
+  }
+  let graph = cached.byDay.get(asOf);
+  if (!graph) {
+    graph = readGraphInput(store, asOf).then(buildGraph);
+    graph.catch(() => cached!.byDay.delete(asOf));
+    if (cached.byDay.size >= GRAPH_CACHE_DAYS) cached.byDay.delete(cached.byDay.keys().next().value!);
+    cached.byDay.set(asOf, graph);
+  }
+  return graph;
 }
+
+const GRAPH_CACHE_DAYS = 8;
+const graphCache = new WeakMap<Store, { revision: number; byDay: Map<string, Promise<Graph>> }>();

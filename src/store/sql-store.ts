@@ -43,6 +43,7 @@ export class SqlStore implements Store {
       for (const chunk of chunks(dedupeById(bundle.records ?? []))) {
         await replaceRows(db, "generic_records", ["id", "schema", "properties", "sources"], chunk.map((g) => [g.id, g.schema, json(g.properties), json(g.sources)]));
       }
+      await db.run(`UPDATE store_meta SET value = value + 1 WHERE key = 'revision'`);
     };
     if (tx) await run(tx);
     else await this.sql.transaction(run);
@@ -341,6 +342,11 @@ export class SqlStore implements Store {
       out[table] = Number(row?.n ?? 0);
     }
     return out;
+  }
+
+  async revision(): Promise<number> {
+    const row = await this.sql.get<{ value: number }>(`SELECT value FROM store_meta WHERE key = 'revision'`);
+    return Number(row?.value ?? 0);
   }
 
   close() {

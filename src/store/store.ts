@@ -66,5 +66,7 @@ export interface Store {
   bySource(sourceId: string): Promise<{ entities: string[]; relations: string[]; listings: string[]; facts: string[] }>;
 
   counts(): Promise<Record<string, number>>;
+  /** A number that grows with every write; equal revisions mean the graph has not changed in between. */
+  revision(): Promise<number>;
   close(): Promise<void>;
 }

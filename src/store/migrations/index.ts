@@ -5,6 +5,7 @@
  * Numbers are reserved per capability so parallel work cannot collide: 1xx core, 2xx lists, 3xx news.
  */
 import { core001 } from "./001_core.js";
+import { core102 } from "./002_revision.js";
 import { lists201 } from "./201_lists.js";
 import { news301 } from "./301_news.js";
 
@@ -15,4 +16,4 @@ export interface Migration {
   up: string[] | { sqlite: string[]; postgres: string[] };
 }
 
-export const MIGRATIONS: Migration[] = [core001, lists201, news301].sort((a, b) => a.id - b.id);
+export const MIGRATIONS: Migration[] = [core001, core102, lists201, news301].sort((a, b) => a.id - b.id);
