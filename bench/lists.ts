@@ -3,8 +3,12 @@
  * baseline, same process, same run) and of the full import (parse + store the version's records + project
  * onto the graph + switch, in one transaction) into a fresh SQLite store; records/s and the ratio.
  * The alt/add-only files are listed as refused (they cannot be imported without their sdn.csv).
+ * No real sdn_advanced.xml is at hand, so a second table streams synthetic ones of growing size (the
+ * fixture's parties repeated under new ids) and shows that parse time grows with the file while the heap
+ * does not.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { once } from "node:events";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { openStore } from "../src/store/open.js";
@@ -62,3 +66,45 @@ const line = (r: string[]) => r.map((c, i) => (i === 0 || i === 6 ? c.padEnd(wid
 console.log(line(head));
 console.log(widths.map((w) => "-".repeat(w)).join("  "));
 for (const r of rows) console.log(line(r));
+
+// ---- sdn_advanced.xml at scale (synthetic: the fixture's parties under new ids) ----
+async function syntheticAdvanced(file: string, copies: number): Promise<void> {
+  const xml = readFileSync(join(import.meta.dirname, "..", "test", "fixtures", "lists", "ofac-advanced", "sdn_advanced.xml"), "utf8");
+  const open = xml.indexOf("<DistinctParty ");
+  const close = xml.lastIndexOf("</DistinctParty>") + "</DistinctParty>".length;
+  const parties = xml.slice(open, close);
+  const out = createWriteStream(file);
+  out.write(xml.slice(0, open));
+  for (let i = 1; i <= copies; i++) {
+    // new FixedRef/Profile/Identity ids; documents and entries still point at the originals, which is fine here
+    const copy = parties.replace(/(FixedRef|Profile ID|Identity ID)="(\d+)"/g, (_, k: string, id: string) => `${k}="${i}${id}"`);
+    if (!out.write(copy + "\n")) await once(out, "drain");
+  }
+  out.end(xml.slice(close));
+  await once(out, "finish");
+}
+
+const scale: string[][] = [];
+const synthWork = mkdtempSync(join(tmpdir(), "autorisk-bench-advanced-"));
+for (const copies of [2_000, 20_000]) {
+  const file = join(synthWork, `sdn_advanced-${copies}.xml`);
+  await syntheticAdvanced(file, copies);
+  globalThis.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let peak = heapBefore;
+  const t = performance.now();
+  let n = 0;
+  for await (const _ of PARSERS["ofac-advanced"](file, newMeta(file), {})) {
+    if (++n % 1000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }
+  const ms = performance.now() - t;
+  scale.push([`${(statSync(file).size / 1e6).toFixed(0)} MB`, n.toLocaleString("en"), ms.toFixed(0), Math.round(n / (ms / 1000)).toLocaleString("en"), `${((peak - heapBefore) / 1e6).toFixed(0)} MB`]);
+  rmSync(file);
+}
+rmSync(synthWork, { recursive: true, force: true });
+const scaleHead = ["synthetic sdn_advanced.xml", "parties", "parse ms (2 passes)", "parties/s", "peak heap growth"];
+const scaleWidths = scaleHead.map((h, i) => Math.max(h.length, ...scale.map((r) => r[i].length)));
+console.log("");
+console.log(scaleHead.map((h, i) => h.padStart(scaleWidths[i])).join("  "));
+console.log(scaleWidths.map((w) => "-".repeat(w)).join("  "));
+for (const r of scale) console.log(r.map((c, i) => c.padStart(scaleWidths[i])).join("  "));

@@ -138,7 +138,12 @@ export class RecordBuilder {
     if (!n) return this;
     if (!this.record.name) this.record.name = n;
     const same = this.record.names.find((x) => x.name === n);
-    if (same) return this;
+    if (same) {
+      // the headline name is added before the list says its language or script; keep what it says later
+      if (extra.lang && !same.lang) same.lang = extra.lang;
+      if (extra.script && !same.script) same.script = extra.script;
+      return this;
+    }
     this.record.names.push({ name: n, quality, ...(extra.lang ? { lang: extra.lang } : {}), ...(extra.script ? { script: extra.script } : {}) });
     return this;
   }

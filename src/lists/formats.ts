@@ -9,6 +9,7 @@ import type { ListSourceId } from "../model/lists.js";
 import { ListFileError, type ListParser } from "./common.js";
 import { isOfacSiblingFile, parseOfacCsv } from "./ofac/csv.js";
 import { parseOfacXml } from "./ofac/xml.js";
+import { parseOfacAdvanced } from "./ofac/advanced.js";
 import { parseEuXml } from "./eu/xml.js";
 import { parseEuCsv } from "./eu/csv.js";
 import { parseUkCsv } from "./uk/csv.js";
@@ -21,6 +22,7 @@ import { LIST_SOURCE_INFO } from "./sources.js";
 export const PARSERS: Record<string, ListParser> = {
   "ofac-xml": parseOfacXml,
   "ofac-csv": parseOfacCsv,
+  "ofac-advanced": parseOfacAdvanced,
   "eu-xml": parseEuXml,
   "eu-csv": parseEuCsv,
   "uk-csv": parseUkCsv,
@@ -31,7 +33,7 @@ export const PARSERS: Record<string, ListParser> = {
 };
 
 const FORMAT_TITLES: Record<string, string> = {
-  "ofac-xml": "an OFAC sdnList XML", "ofac-csv": "an OFAC legacy CSV", "eu-xml": "an EU FSF XML", "eu-csv": "an EU FSF CSV",
+  "ofac-xml": "an OFAC sdnList XML", "ofac-csv": "an OFAC legacy CSV", "ofac-advanced": "an OFAC advanced XML", "eu-xml": "an EU FSF XML", "eu-csv": "an EU FSF CSV",
   "uk-csv": "a UK sanctions list CSV", "uk-sheet": "a UK sanctions list spreadsheet", "uk-xml": "an FCDO UK Sanctions List XML",
   "un-xml": "a UN consolidated list XML", ftm: "a FollowTheMoney entity file",
 };
@@ -60,7 +62,7 @@ export function detectFormat(file: string): string {
     if (root === "sdnList") return "ofac-xml";
     if (root === "CONSOLIDATED_LIST") return "un-xml";
     if (root === "export") return "eu-xml";
-    if (root === "Sanctions") throw new ListFileError(name, "line 1", "this is OFAC's sdn_advanced.xml, which autorisk does not read yet; import sdn.xml or sdn.csv (the same entries)");
+    if (root === "Sanctions") return "ofac-advanced";
     if (root && /designation/i.test(root)) return "uk-xml";
     throw new ListFileError(name, "line 1", `unknown XML list (root element <${root ?? "?"}>)`);
   }

@@ -24,13 +24,13 @@ export const LIST_SOURCE_INFO: Record<ListSourceId, ListSourceInfo> = {
     id: "ofac-sdn", title: "OFAC Specially Designated Nationals and Blocked Persons List (SDN)", authority: "OFAC",
     publisher: "U.S. Department of the Treasury, Office of Foreign Assets Control",
     url: "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.XML",
-    formats: ["ofac-xml", "ofac-csv"],
+    formats: ["ofac-xml", "ofac-csv", "ofac-advanced"],
   },
   "ofac-cons": {
     id: "ofac-cons", title: "OFAC Consolidated Sanctions List (non-SDN lists)", authority: "OFAC",
     publisher: "U.S. Department of the Treasury, Office of Foreign Assets Control",
     url: "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONSOLIDATED.XML",
-    formats: ["ofac-xml", "ofac-csv"],
+    formats: ["ofac-xml", "ofac-csv", "ofac-advanced"],
   },
   eu: {
     id: "eu", title: "EU Consolidated Financial Sanctions List (FSF)", authority: "EU",

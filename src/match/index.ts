@@ -47,7 +47,7 @@ export interface IndexRecords {
 }
 
 /** How many names go from retrieval to the full scorer, at most. */
-const SHORTLIST = 24;
+const SHORTLIST = Number(process.env.SL ?? 24);
 
 export class MatchIndex {
   readonly algorithm = MATCH_ALGORITHM;
@@ -184,9 +184,11 @@ export class MatchIndex {
 
   /** Rarity of a token as a weight multiplier: common words (Mohammed, Ali) count less, rare ones more. */
   readonly weightOf = (t: NameToken): number => {
+    // cached on the token: the index's own tokens and a query's tokens are scored many times each
+    if (t.rarity !== undefined) return t.rarity;
     const id = this.tokenIds.get(t.key);
     const idf = id === undefined ? Math.log(1 + this.nameOwner.length) : this.idf[id];
-    return Math.min(1.3, Math.max(0.45, idf / 7));
+    return (t.rarity = Math.min(1.3, Math.max(0.45, idf / 7)));
   };
 
   /** Finds the parties a query may be, best first. Synchronous; typically well under a millisecond. */
@@ -209,16 +211,19 @@ export class MatchIndex {
     if (pq.identifiers.length) this.byIdentifier(pq.identifiers.map((i) => i.value), byCandidate);
 
     // score every shortlisted party without explanations, then explain only those that are returned
-    const ranked: Array<{ ci: number; names: Set<number>; score: number }> = [];
+    const ranked: Array<{ ci: number; nameIndex: number; score: number }> = [];
+    const quickContext = { threshold, weightOf: this.weightOf, explain: false };
     for (const [ci, names] of byCandidate) {
-      const quick = scoreCandidate(pq, this.candidates[ci], { threshold, weightOf: this.weightOf, explain: false }, names.size ? names : undefined);
-      if (quick && quick.score >= cutoff) ranked.push({ ci, names, score: quick.score });
+      const quick = scoreCandidate(pq, this.candidates[ci], quickContext, names.size ? names : undefined);
+      if (quick && quick.score >= cutoff) ranked.push({ ci, nameIndex: quick.nameIndex, score: quick.score });
     }
     ranked.sort((a, b) => b.score - a.score);
     const hits: Hit[] = [];
-    for (const { ci, names } of ranked.slice(0, limit)) {
+    const explainContext = { threshold, weightOf: this.weightOf };
+    for (const { ci, nameIndex } of ranked.slice(0, limit)) {
       const cand = this.candidates[ci];
-      const scored = scoreCandidate(pq, cand, { threshold, weightOf: this.weightOf }, names.size ? names : undefined);
+      // the same alignment again, now with its explanation: only the name that scored best needs it
+      const scored = scoreCandidate(pq, cand, explainContext, new Set([nameIndex]));
       if (!scored) continue;
       hits.push({
         id: cand.id, caption: cand.caption, type: cand.type, score: scored.score, match: scored.score >= threshold,
@@ -273,7 +278,7 @@ export class MatchIndex {
     if (touched.length <= SHORTLIST) return touched;
     // keep the best SHORTLIST names, and only those within reach of the best
     touched.sort((a, b) => acc[b] - acc[a]);
-    const floor = acc[touched[0]] * 0.4;
+    const floor = acc[touched[0]] * Number(process.env.FL ?? 0.4);
     const out: number[] = [];
     for (const nameId of touched) {
       if (out.length >= SHORTLIST || acc[nameId] < floor) break;

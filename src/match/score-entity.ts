@@ -108,6 +108,8 @@ export interface ScoreContext {
 export interface CandidateScore {
   score: number;
   explanation: Explanation;
+  /** position of the best-aligned name in the candidate's names (an explaining re-run needs only that one) */
+  nameIndex: number;
 }
 
 const WEAK_ALIAS_FACTOR = 0.9;
@@ -117,31 +119,38 @@ const PREVIOUS_NAME_FACTOR = 0.97;
 export function bestNameScore(pq: PreparedQuery, cand: Candidate, ctx: Pick<ScoreContext, "weightOf" | "explain">, only?: Set<number>) {
   const person = typeGroup(cand.type) === "person" ? pq.group !== "organization" : pq.group === "person";
   const queries = person ? (pq.asPerson.length ? pq.asPerson : pq.asOther) : pq.asOther.length ? pq.asOther : pq.asPerson;
-  let best: { result: NameScore; score: number; query: NameAnalysis; name: CandidateName } | undefined;
+  let best: { result: NameScore; score: number; query: NameAnalysis; name: CandidateName; nameIndex: number } | undefined;
+  const opts = { person, weightOf: ctx.weightOf, explain: ctx.explain };
   for (let n = 0; n < cand.names.length; n++) {
     if (only && !only.has(n)) continue;
     const name = cand.names[n];
     for (const q of queries) {
-      const result = scoreTokens(q.tokens, name.tokens, { person, weightOf: ctx.weightOf, explain: ctx.explain });
+      const result = scoreTokens(q.tokens, name.tokens, opts);
       const factor = name.kind === "weak_alias" ? WEAK_ALIAS_FACTOR : name.kind === "previous_name" ? PREVIOUS_NAME_FACTOR : 1;
       const score = result.score * factor;
-      if (!best || score > best.score) best = { result, score, query: q, name };
+      if (!best || score > best.score) best = { result, score, query: q, name, nameIndex: n };
     }
   }
   return best;
+}
+
+interface Evidence {
+  score: number;
+  fields: FieldEvidence[];
+}
+
+/** Moves the score to `target` (clamped to 0..1) and records the move as evidence. */
+function move(st: Evidence, e: Omit<FieldEvidence, "delta">, target: number): void {
+  const next = Math.max(0, Math.min(1, target));
+  st.fields.push({ ...e, delta: round(next - st.score) });
+  st.score = next;
 }
 
 /** Scores a candidate against a prepared query; `only` restricts the names tried (the index's shortlist). */
 export function scoreCandidate(pq: PreparedQuery, cand: Candidate, ctx: ScoreContext, only?: Set<number>): CandidateScore | undefined {
   const best = bestNameScore(pq, cand, ctx, only);
   if (!best) return undefined;
-  let score = best.score;
-  const fields: FieldEvidence[] = [];
-  const move = (e: Omit<FieldEvidence, "delta">, target: number) => {
-    const next = Math.max(0, Math.min(1, target));
-    fields.push({ ...e, delta: round(next - score) });
-    score = next;
-  };
+  const st: Evidence = { score: best.score, fields: [] };
 
   // identifiers
   for (const id of pq.identifiers) {
@@ -152,37 +161,40 @@ export function scoreCandidate(pq: PreparedQuery, cand: Candidate, ctx: ScoreCon
       else if (id.kind === kind && UNIQUE_IDS.has(kind)) contradicted = `${kind}:${values.join("|")}`;
     }
     if (agreed) {
-      const target = UNIQUE_IDS.has(agreed) ? Math.max(0.97, 1 - (1 - score) * 0.1) : Math.max(score, 0.85);
-      move({ field: "identifier", effect: "agrees", query: id.value, candidate: `${agreed}:${id.value}` }, target);
+      const target = UNIQUE_IDS.has(agreed) ? Math.max(0.97, 1 - (1 - st.score) * 0.1) : Math.max(st.score, 0.85);
+      move(st, { field: "identifier", effect: "agrees", query: id.value, candidate: `${agreed}:${id.value}` }, target);
     } else if (contradicted) {
-      move({ field: "identifier", effect: "contradicts", query: `${id.kind}:${id.value}`, candidate: contradicted }, score - 0.3);
+      move(st, { field: "identifier", effect: "contradicts", query: `${id.kind}:${id.value}`, candidate: contradicted }, st.score - 0.3);
     }
   }
 
   // type
   const cg = typeGroup(cand.type);
   if (pq.group !== "unknown" && cg !== "unknown" && pq.group !== cg) {
-    move({ field: "type", effect: "contradicts", query: pq.query.type ?? "", candidate: cand.type }, score - 0.4);
+    move(st, { field: "type", effect: "contradicts", query: pq.query.type ?? "", candidate: cand.type }, st.score - 0.4);
   }
 
   // countries
   if (pq.countries.length && cand.countries.length) {
     const shared = pq.countries.filter((c) => cand.countries.includes(c));
-    if (shared.length) move({ field: "country", effect: "agrees", query: shared.join(","), candidate: cand.countries.join(",") }, score + 0.03);
-    else move({ field: "country", effect: "contradicts", query: pq.countries.join(","), candidate: cand.countries.join(",") }, score - 0.15);
+    if (shared.length) move(st, { field: "country", effect: "agrees", query: shared.join(","), candidate: cand.countries.join(",") }, st.score + 0.03);
+    else move(st, { field: "country", effect: "contradicts", query: pq.countries.join(","), candidate: cand.countries.join(",") }, st.score - 0.15);
   }
 
   // birth dates
   if (pq.birthDates.length && cand.birthDates.length) {
     const verdict = compareBirthDates(pq.birthDates, cand.birthDates);
-    if (verdict === "day") move({ field: "birthDate", effect: "agrees", query: pq.birthDates.join(","), candidate: cand.birthDates.join(",") }, score + 0.05);
-    else if (verdict === "year") move({ field: "birthDate", effect: "agrees", query: pq.birthDates.join(","), candidate: cand.birthDates.join(",") }, score + 0.03);
-    else if (verdict === "contradicts") move({ field: "birthDate", effect: "contradicts", query: pq.birthDates.join(","), candidate: cand.birthDates.join(",") }, score - 0.25);
+    if (verdict === "day") move(st, { field: "birthDate", effect: "agrees", query: pq.birthDates.join(","), candidate: cand.birthDates.join(",") }, st.score + 0.05);
+    else if (verdict === "year") move(st, { field: "birthDate", effect: "agrees", query: pq.birthDates.join(","), candidate: cand.birthDates.join(",") }, st.score + 0.03);
+    else if (verdict === "contradicts") move(st, { field: "birthDate", effect: "contradicts", query: pq.birthDates.join(","), candidate: cand.birthDates.join(",") }, st.score - 0.25);
   }
 
+  const { fields } = st;
+  let score = st.score;
   score = round(score);
   return {
     score,
+    nameIndex: best.nameIndex,
     explanation: {
       queryName: best.query.original,
       matchedName: best.name.text,

@@ -97,9 +97,14 @@ function editBudget(shortest: number): number {
 }
 
 interface Sim {
-  score: number;
-  method: AlignMethod;
+  readonly score: number;
+  readonly method: AlignMethod;
 }
+
+// the frequent answers, shared (the scorer compares thousands of token pairs per query)
+const SIM_EXACT: Sim = { score: 1, method: "exact" };
+const SIM_VARIANT: Sim = { score: 0.95, method: "translit-variant" };
+const SIM_KNOWN: Sim = { score: 0.95, method: "known-name" };
 
 /** Agreement of two tokens, or undefined when they may not pair at all (a legal form and a word). */
 export function tokenSimilarity(a: NameToken, b: NameToken): Sim | undefined {
@@ -116,13 +121,13 @@ export function tokenSimilarity(a: NameToken, b: NameToken): Sim | undefined {
     if (a.kind !== b.kind) return undefined;
     return a.text === b.text ? { score: 1, method: "exact" } : { score: 0.3, method: "mismatch" };
   }
-  if (a.text === b.text) return { score: 1, method: "exact" };
+  if (a.text === b.text) return SIM_EXACT;
   if (a.kind === "initial" || b.kind === "initial") {
     const [i, w] = a.kind === "initial" ? [a, b] : [b, a];
     return w.text.startsWith(i.text) ? { score: 0.9, method: "initial" } : { score: 0, method: "mismatch" };
   }
-  if (a.key === b.key) return { score: 0.95, method: "translit-variant" };
-  if (a.symbol !== undefined && a.symbol === b.symbol) return { score: 0.95, method: "known-name" };
+  if (a.key === b.key) return SIM_VARIANT;
+  if (a.symbol !== undefined && a.symbol === b.symbol) return SIM_KNOWN;
   return fuzzy(a, b);
 }
 
@@ -133,7 +138,7 @@ function fuzzy(a: NameToken, b: NameToken): Sim {
   const y = b.key;
   const longest = Math.max(x.length, y.length);
   // pinyin read from Chinese characters is exact: one letter off is another character (Cheng ≠ Chen)
-  if (a.strict || b.strict) return x === y ? { score: 0.95, method: "translit-variant" } : NO_MATCH;
+  if (a.strict || b.strict) return x === y ? SIM_VARIANT : NO_MATCH;
   const shortest = Math.min(x.length, y.length);
   const budget = editBudget(shortest);
   // lower bounds on the distance, checked before the dynamic programme: the length gap, and the letters
@@ -154,63 +159,112 @@ function isTransposition(x: string, y: string): boolean {
   return i + 1 < x.length && x[i] === y[i + 1] && x[i + 1] === y[i] && x.slice(i + 2) === y.slice(i + 2);
 }
 
+/** A pairing of a run of query tokens with a run of candidate tokens (single tokens, or a merge). */
 interface Pair {
-  qi: number[];
-  ci: number[];
+  /** first query token and how many (1, or 2–3 for a merge) */
+  q0: number;
+  qn: number;
+  c0: number;
+  cn: number;
   score: number;
   method: AlignMethod;
+  /** how many sides hold a strong token (ties between equal scores go to strong pairs) */
+  strength: number;
+}
+
+function anyStrong(tokens: NameToken[], from: number, n: number): boolean {
+  for (let k = from; k < from + n; k++) if (isStrong(tokens[k].kind)) return true;
+  return false;
+}
+
+function makePair(q: NameToken[], c: NameToken[], q0: number, qn: number, c0: number, cn: number, score: number, method: AlignMethod): Pair {
+  return { q0, qn, c0, cn, score, method, strength: (anyStrong(q, q0, qn) ? 1 : 0) + (anyStrong(c, c0, cn) ? 1 : 0) };
 }
 
 /** Adjacent tokens on one side that, joined, equal (or nearly equal) one token on the other side. */
-function merges(q: NameToken[], c: NameToken[]): Pair[] {
-  const out: Pair[] = [];
-  const scan = (from: NameToken[], to: NameToken[], flip: boolean) => {
-    for (let i = 0; i + 1 < from.length; i++) {
-      let joined = from[i].key;
-      if (from[i].kind === "legal" || from[i].kind === "number") continue;
-      for (let len = 2; len <= 3 && i + len <= from.length; len++) {
-        const next = from[i + len - 1];
-        if (next.kind === "legal" || next.kind === "number") break;
-        joined += next.key;
-        for (let j = 0; j < to.length; j++) {
-          const t = to[j];
-          if ((t.kind !== "word" && t.kind !== "generic") || t.key.length < 4) continue;
-          if (Math.abs(t.key.length - joined.length) > 1) continue;
-          const d = t.key === joined ? 0 : editDistance(t.key, joined);
-          if (d > (joined.length >= 8 ? 1 : 0)) continue;
-          const span = Array.from({ length: len }, (_, k) => i + k);
-          const score = d === 0 ? 0.95 : 0.85;
-          out.push(flip ? { qi: [j], ci: span, score, method: "merge" } : { qi: span, ci: [j], score, method: "merge" });
-        }
+function merges(q: NameToken[], c: NameToken[], out: Pair[]): void {
+  mergesFrom(q, c, q, c, false, out);
+  mergesFrom(q, c, c, q, true, out);
+}
+
+function mergesFrom(q: NameToken[], c: NameToken[], from: NameToken[], to: NameToken[], flip: boolean, out: Pair[]): void {
+  // the longest word on the other side bounds what a join may reach (most names have no merge at all)
+  let longest = 0;
+  for (const t of to) if ((t.kind === "word" || t.kind === "generic") && t.key.length > longest) longest = t.key.length;
+  if (longest < 4) return;
+  for (let i = 0; i + 1 < from.length; i++) {
+    let joined = from[i].key;
+    if (from[i].kind === "legal" || from[i].kind === "number") continue;
+    for (let len = 2; len <= 3 && i + len <= from.length; len++) {
+      const next = from[i + len - 1];
+      if (next.kind === "legal" || next.kind === "number") break;
+      joined += next.key;
+      if (joined.length > longest + 1) break;
+      for (let j = 0; j < to.length; j++) {
+        const t = to[j];
+        if ((t.kind !== "word" && t.kind !== "generic") || t.key.length < 4) continue;
+        if (Math.abs(t.key.length - joined.length) > 1) continue;
+        const exact = t.key === joined;
+        // one edit allowed in a join of 8+ letters
+        if (!exact && (joined.length < 8 || !withinOneEdit(t.key, joined))) continue;
+        const score = exact ? 0.95 : 0.85;
+        out.push(flip ? makePair(q, c, j, 1, i, len, score, "merge") : makePair(q, c, i, len, j, 1, score, "merge"));
       }
     }
-  };
-  scan(q, c, false);
-  scan(c, q, true);
-  return out;
+  }
+}
+
+/** Whether two different strings are one insertion, deletion or substitution apart. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a.length < b.length) [a, b] = [b, a];
+  if (a.length - b.length > 1) return false;
+  let i = 0;
+  while (i < b.length && a[i] === b[i]) i++;
+  return a.length === b.length ? a.slice(i + 1) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
+}
+
+/** Best first; among equals, single-token pairs before merges and strong tokens before weak ones. */
+function pairOrder(x: Pair, y: Pair): number {
+  return y.score - x.score || x.qn + x.cn - (y.qn + y.cn) || y.strength - x.strength;
+}
+
+function spanFree(used: Uint8Array, from: number, n: number): boolean {
+  for (let k = from; k < from + n; k++) if (used[k]) return false;
+  return true;
+}
+
+function spanText(tokens: NameToken[], from: number, n: number): string {
+  if (n === 1) return tokens[from].text;
+  const parts: string[] = [];
+  for (let k = from; k < from + n; k++) parts.push(tokens[k].text);
+  return parts.join(" ");
 }
 
 /** Aligns and scores two token lists. `q` is the query side (a customer, a name in an article). */
 export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions = {}): NameScore {
-  const weightOf = (t: NameToken) => KIND_WEIGHT[t.kind] * (opts.weightOf && t.kind === "word" ? opts.weightOf(t) : 1);
+  // token weights once per call (the index's rarity lookup is a map access)
+  const rarity = opts.weightOf;
+  const wq = new Float64Array(q.length);
+  const wc = new Float64Array(c.length);
+  for (let i = 0; i < q.length; i++) wq[i] = KIND_WEIGHT[q[i].kind] * (rarity && q[i].kind === "word" ? rarity(q[i]) : 1);
+  for (let j = 0; j < c.length; j++) wc[j] = KIND_WEIGHT[c[j].kind] * (rarity && c[j].kind === "word" ? rarity(c[j]) : 1);
   const pairs: Pair[] = [];
   for (let i = 0; i < q.length; i++) {
     for (let j = 0; j < c.length; j++) {
       const sim = tokenSimilarity(q[i], c[j]);
-      if (sim) pairs.push({ qi: [i], ci: [j], score: sim.score, method: sim.method });
+      if (sim) pairs.push(makePair(q, c, i, 1, j, 1, sim.score, sim.method));
     }
   }
-  if (q.length > 1 || c.length > 1) pairs.push(...merges(q, c));
-  // best first; among equals, single-token pairs before merges and strong tokens before weak ones
-  pairs.sort((x, y) => y.score - x.score || x.qi.length + x.ci.length - (y.qi.length + y.ci.length) || strength(q, c, y) - strength(q, c, x));
+  if (q.length > 1 || c.length > 1) merges(q, c, pairs);
+  pairs.sort(pairOrder);
 
   const qUsed = new Uint8Array(q.length);
   const cUsed = new Uint8Array(c.length);
   const taken: Pair[] = [];
   for (const p of pairs) {
-    if (p.qi.some((i) => qUsed[i]) || p.ci.some((j) => cUsed[j])) continue;
-    for (const i of p.qi) qUsed[i] = 1;
-    for (const j of p.ci) cUsed[j] = 1;
+    if (!spanFree(qUsed, p.q0, p.qn) || !spanFree(cUsed, p.c0, p.cn)) continue;
+    qUsed.fill(1, p.q0, p.q0 + p.qn);
+    cUsed.fill(1, p.c0, p.c0 + p.cn);
     taken.push(p);
   }
 
@@ -226,31 +280,39 @@ export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions =
   let agreeingParts = 0;
   const extra = opts.person ? EXTRA.person : EXTRA.other;
   for (const p of taken) {
-    let weight = p.qi.reduce((s, i) => s + weightOf(q[i]), 0) / p.qi.length + p.ci.reduce((s, j) => s + weightOf(c[j]), 0) / p.ci.length;
+    let sq = 0;
+    for (let i = p.q0; i < p.q0 + p.qn; i++) sq += wq[i];
+    let sc = 0;
+    for (let j = p.c0; j < p.c0 + p.cn; j++) sc += wc[j];
+    let weight = sq / p.qn + sc / p.cn;
     // an initial confirms only a first letter: the pair counts as two initials, not as the full word
     if (p.method === "initial") weight = 2 * KIND_WEIGHT.initial;
     num += p.score * weight;
     den += weight;
-    if (p.score >= 0.75 && p.qi.some((i) => isStrong(q[i].kind)) && p.ci.some((j) => isStrong(c[j].kind))) strongAgreement = true;
+    if (p.score >= 0.75 && p.strength === 2) strongAgreement = true;
     if (p.method !== "mismatch" && p.method !== "number" && p.method !== "legal-form" && p.score >= 0.6) agreeingParts++;
     if (p.method === "number" && p.score === 0) numberMismatch = true;
-    if (p.method === "mismatch" && p.qi.some((i) => isWordLike(q[i])) && p.ci.some((j) => isWordLike(c[j]))) {
+    if (p.method === "mismatch") {
       // two generic words that differ (Gas / Oil) count half as much as differing name words
-      substitutions += p.qi.some((i) => q[i].kind === "word") || p.ci.some((j) => c[j].kind === "word") ? 1 : 0.5;
+      const qWord = anyKind(q, p.q0, p.qn, "word");
+      const cWord = anyKind(c, p.c0, p.cn, "word");
+      if ((qWord || anyKind(q, p.q0, p.qn, "generic")) && (cWord || anyKind(c, p.c0, p.cn, "generic"))) substitutions += qWord || cWord ? 1 : 0.5;
     }
     if (p.method === "legal-form" && p.score < 0.5) legalConflict = true;
-    if (explain) aligned.push({ query: p.qi.map((i) => q[i].text).join(" "), candidate: p.ci.map((j) => c[j].text).join(" "), method: p.method, score: round(p.score), weight: round(weight) });
+    if (explain) aligned.push({ query: spanText(q, p.q0, p.qn), candidate: spanText(c, p.c0, p.cn), method: p.method, score: round(p.score), weight: round(weight) });
   }
+  let candidateHasNumber = false;
+  for (const t of c) if (t.kind === "number") candidateHasNumber = true;
   for (let i = 0; i < q.length; i++) {
     if (qUsed[i]) continue;
-    const weight = weightOf(q[i]) * extra.query;
+    const weight = wq[i] * extra.query;
     den += weight;
-    if (q[i].kind === "number" && c.some((t) => t.kind === "number")) numberMismatch = true;
+    if (q[i].kind === "number" && candidateHasNumber) numberMismatch = true;
     if (explain) aligned.push({ query: q[i].text, candidate: "", method: "unmatched-query", score: 0, weight: round(weight) });
   }
   for (let j = 0; j < c.length; j++) {
     if (cUsed[j]) continue;
-    const weight = weightOf(c[j]) * extra.candidate;
+    const weight = wc[j] * extra.candidate;
     den += weight;
     if (explain) aligned.push({ query: "", candidate: c[j].text, method: "unmatched-candidate", score: 0, weight: round(weight) });
   }
@@ -284,14 +346,15 @@ export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions =
   return { score: round(score), aligned, rules };
 }
 
+function anyKind(tokens: NameToken[], from: number, n: number, kind: NameToken["kind"]): boolean {
+  for (let k = from; k < from + n; k++) if (tokens[k].kind === kind) return true;
+  return false;
+}
+
 function strongCount(tokens: NameToken[]): number {
   let n = 0;
   for (const t of tokens) if (t.kind === "word" || t.kind === "number" || t.kind === "initial") n++;
   return n;
-}
-
-function isWordLike(t: NameToken): boolean {
-  return t.kind === "word" || t.kind === "generic";
 }
 
 /**
@@ -303,12 +366,8 @@ function patronymReversed(q: NameToken[], c: NameToken[], taken: Pair[]): boolea
   const qc = q.findIndex((t) => CONNECTORS.has(t.text));
   const cc = c.findIndex((t) => CONNECTORS.has(t.text));
   if (qc <= 0 || cc <= 0 || qc + 1 >= q.length || cc + 1 >= c.length) return false;
-  const partner = (i: number) => taken.find((p) => p.qi.includes(i) && p.score >= 0.75)?.ci;
-  return !!(partner(qc - 1)?.includes(cc + 1) || partner(qc + 1)?.includes(cc - 1));
-}
-
-function strength(q: NameToken[], c: NameToken[], p: Pair): number {
-  return (p.qi.some((i) => isStrong(q[i].kind)) ? 1 : 0) + (p.ci.some((j) => isStrong(c[j].kind)) ? 1 : 0);
+  const pairs = (i: number, j: number) => taken.some((p) => i >= p.q0 && i < p.q0 + p.qn && p.score >= 0.75 && j >= p.c0 && j < p.c0 + p.cn);
+  return pairs(qc - 1, cc + 1) || pairs(qc + 1, cc - 1);
 }
 
 /** Scores two analysed names. */

@@ -32,6 +32,8 @@ export interface NameToken {
   strict?: boolean;
   /** bit set of the letters in `key` (a cheap lower bound on edit distance; see letterMask) */
   mask: number;
+  /** rarity weight, cached by the index that scores this token (index.ts weightOf) */
+  rarity?: number;
 }
 
 /** Bit set of the letters a–z (and digits, folded onto bits 26–31) in a string. */

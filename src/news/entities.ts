@@ -64,7 +64,12 @@ const SPEECH_VERBS = /^(?:said|says|stated|states|told|tells|noted|notes|explain
 const PERSON_APPOSITION = /^,\s*(?:who\s+(?:chairs|heads|leads|runs|is|was|serves)|the\s+(?:head|chairman|chairwoman|chair|ceo|director|general\s+manager|president|founder|owner|minister|deputy|governor|mayor|spokesperson|spokesman|chief)|a\s+(?:professor|veteran|researcher|analyst|expert|spokesperson|spokesman|lawyer|journalist|member|former|senior|partner|deputy|director|consultant|economist|specialist)|(?:ceo|chairman|head|director|president|founder)\b)/i;
 const PERSON_BEFORE = /\b(?:headed by|led by|chaired by|run by|founded by|interview with|said|according to|businessman|businesswoman|billionaire|tycoon|oligarch|entrepreneur|investor|owner|founder|economist|analyst|expert|official|executive|manager|director|chairman|spokesman|spokeswoman|lawmaker|politician|deputy)\s*$/i;
 /** "the Jolion and F7 crossovers": a name coordinated with others before a vehicle noun is a model. */
-const COORDINATED_MODEL = /^\s*(?:,|and|or|as well as)\s+(?:the\s+)?(?:[\p{Lu}\d][\w-]*\s+){1,3}(?:crossovers?|suvs?|sedans?|pickups?|trucks?|vans?|models?|hatchbacks?|liftbacks?|buses|minivans?|vehicles)\b/iu;
+const COORDINATED_MODEL = /^\s*(?:,|and|or|as well as)\s+(?:the\s+)?(?:[\p{Lu}\d][\w-]*(?:\s+|,\s+|\s+and\s+|\s+or\s+)){1,8}?(?:crossovers?|[Ss][Uu][Vv]s?|sedans?|pickups?|trucks?|vans?|models?|hatchbacks?|liftbacks?|buses|minivans?|vehicles)\b/u;
+/** Russian and other place names by their endings ("Esipovo", "Izhevsk", "Kaliningrad"): "<place> plant" is a plant. */
+const TOPONYM = /(?:ovo|evo|ino|yno|sk|grad|burg|pol|ovsk|insk)$/i;
+/** a name right before a site noun ("the Kaluga plant") or after one ("its plant in Kaluga") */
+const SITE_NOUN_AFTER = /^\s+(plant|factory|site|facility|works)\b/i;
+const SITE_BEFORE = /\b(?:plant|factory|site|facility|works)\s+(?:in|near|at|outside)\s+(?:the\s+(?:city|town|region)\s+of\s+)?$/i;
 const MEDIA_BEFORE = /\b(?:coverage by|interview with|(?:told|to) the|told|report(?:s|ed)? (?:from|by|in)|reported by|published (?:by|in)|newspaper|outlet|agency|portal|daily|website|site|spoke (?:with|to)|according to (?:the )?(?:newspaper|outlet|agency|portal|site|publication)?)\s*$/i;
 const COMPANY_APPOSITION_BEFORE = new RegExp(String.raw`\b(?:the|a|an|its|their)\s+(?:(?:\w+|[\w-]+)\s+){0,3}(?:${COMPANY_NOUNS})\s*$`, "i");
 const COMPANY_APPOSITION_AFTER = new RegExp(String.raw`^,\s*(?:a|an|the)\s+(?:(?:[\w-]+)\s+){0,4}?(?:${COMPANY_NOUNS})\b`, "i");
@@ -73,6 +78,7 @@ const PLACES = new Set(
   ("moscow petersburg nizhny kaluga tula kaliningrad togliatti tolyatti ulyanovsk novgorod chelny elabuga yelabuga lipetsk samara kazan " +
     "vladivostok novosibirsk yekaterinburg ekaterinburg rostov voronezh krasnodar tatarstan bashkortostan siberia urals minsk " +
     "astana almaty kostanay tashkent shanghai beijing hefei wuhu chongqing shenzhen guangzhou wuhan changchun xian hangzhou tianjin " +
+    "yaroslavl miass kurgan engels taganrog borisov zhodino cherkessk vsevolozhsk shushary pavlovo likino naberezhnye " +
     "baoding shaanxi anhui jiangsu zhejiang shandong hubei jilin europe asia africa eurasia").split(" "),
 );
 const MODEL_SUFFIXES = new Set(["plus", "pro", "max", "sport", "ev", "phev", "hev", "hybrid", "l", "gt", "prime", "ultra", "e", "x", "s", "lux", "dm", "dm-i"]);
@@ -161,6 +167,13 @@ export function recogniseEntities(sentences: Sentence[], gazetteer: Gazetteer): 
           j++;
           continue;
         }
+        // "Tiggo 7 Pro Max", "X-Cross 5 crossover": a small number inside a model name
+        const after1 = toks[j + 1];
+        if (/^\d{1,2}$/.test(t.text) && !institution && after1 && after1.start === t.end + 1 &&
+          ((MODEL_SUFFIXES.has(lower(after1)) && after1.cap) || VEHICLE_NOUNS.has(lower(after1)))) {
+          j++;
+          continue;
+        }
         if (nameLike(t)) {
           if (INSTITUTION_HEADS.has(lower(t)) || TITLE_WORDS.has(lower(t))) institution = true;
           j++;
@@ -214,6 +227,7 @@ function tokens_prevIsNotBoundary(toks: Token[], i: number): boolean {
 
 /** Splits and types one capitalised run; may return nothing (sentence openers, places, titles). */
 function classifyRun(toks: Token[], i: number, j: number, text: string, si: number, gaz: Gazetteer, midCaps: Set<string>, lowerSeen: Set<string>): Candidate[] {
+  const runStart = i;
   // leading openers and nationality adjectives are not part of a name ("The", "Chinese manufacturers")
   let country: string | null = null;
   let strippedAdjective = false;
@@ -231,7 +245,26 @@ function classifyRun(toks: Token[], i: number, j: number, text: string, si: numb
   // "North American", "Eurasian": descriptions, not names
   const lastWord = lower(toks[j - 1]);
   if (COUNTRY_ADJECTIVES.has(lastWord) || REGIONAL_ADJECTIVES.has(lastWord)) return [];
-  if (toks.slice(i, j).every((t) => PLACES.has(lower(t)) || REGIONAL_ADJECTIVES.has(lower(t)) || ["north", "south", "east", "west", "far", "st", "."].includes(lower(t)))) return [];
+  const placeLike = toks.slice(i, j).every((t) => PLACES.has(lower(t)) || REGIONAL_ADJECTIVES.has(lower(t)) || ["north", "south", "east", "west", "far", "st", "."].includes(lower(t)));
+  {
+    // "the Kaluga plant", "the Esipovo plant", "its plant in St Petersburg": a site named by its place
+    const from = i > runStart && ["st", "st."].includes(lower(toks[i - 1])) ? i - 1 : i;
+    const placeName = toks.slice(from, j).map((t) => t.text).join(" ").replace(/\s+\./g, ".");
+    const toponym = placeLike || (j - i === 1 && TOPONYM.test(toks[i].text) && !toks[i].allCaps);
+    const siteAfter = SITE_NOUN_AFTER.exec(text.slice(toks[j - 1].end, toks[j - 1].end + 12));
+    // "Renault's Moscow plant" is the owner spoken of by its site (an analyst files it under Renault)
+    const ownedByPossessive = /(?:['’]s|\b(?:its|their))\s+$/.test(text.slice(Math.max(0, toks[from].start - 7), toks[from].start));
+    if (toponym && ownedByPossessive && siteAfter) return [];
+    if (toponym && siteAfter && toks[j] && lower(toks[j]) === siteAfter[1].toLowerCase()) {
+      return [{ start: from, end: j + 1, name: `${placeName} ${siteAfter[1].toLowerCase()}`, type: "Plant", confidence: 0.7, country }];
+    }
+    const siteBefore = SITE_BEFORE.exec(text.slice(Math.max(0, toks[from].start - 50), toks[from].start));
+    if (toponym && siteBefore) {
+      const noun = /\b(plant|factory|site|facility|works)\b/i.exec(siteBefore[0])![1].toLowerCase();
+      return [{ start: from, end: j, name: `${placeName} ${noun}`, type: "Plant", confidence: 0.65, country }];
+    }
+  }
+  if (placeLike) return [];
   const words = toks.slice(i, j);
   const lw = words.map(lower);
   // context windows: enough for the cues below, short enough to keep the regexes linear
@@ -260,6 +293,8 @@ function classifyRun(toks: Token[], i: number, j: number, text: string, si: numb
   if (single) {
     const w = lw[0];
     if (NOT_NAMES.has(w) || w.length < 2 || /^\d+$/.test(w)) return [];
+    // "Industry minister Denis Manturov", "Sales chief": a common word before a lower-case title
+    if (!t0.allCaps && /^\s+(?:minister|ministry|chief|head|officials?|spokes\w+|director)\b/.test(after)) return [];
     if (strippedAdjective && !t0.allCaps && !alnumCode(t0)) return []; // "the Chinese Communist regime"
     const shaped = t0.allCaps || /\p{Ll}\p{Lu}/u.test(t0.text) || alnumCode(t0);
     const notPlace = /\b(?:stakes?|shares?|interest|investments?|invested|holdings?|partners?|role|roles)\s+in\s*$/i.test(before);
@@ -282,7 +317,15 @@ function classifyRun(toks: Token[], i: number, j: number, text: string, si: numb
     // "Volkswagen and Skoda models": makes named as brands
     type = "Brand";
     confidence = 0.65;
-  } else if (alnumCode(t0) || (j - i <= 3 && words.some(alnumCode)) || coordinated || (single && next.slice(0, 3).some((w) => VEHICLE_NOUNS.has(w)) && !next.slice(0, 3).some((w) => BRAND_NOUNS.has(w)) && /\bthe\s+$|\ba\s+$/i.test(before) && !COMPANY_WORDS.has(w0(lw)))) {
+  } else if (single && (MAKER_NOUN_AFTER.test(after) || (/\b(?:a|an)\s+$/i.test(before) && GENERIC_VEHICLE_AFTER.test(after)))) {
+    // "the Ural truck plant", "a Shacman truck", "a Dongfeng car": the name is the maker
+    type = "Company";
+    confidence = 0.65;
+  } else if (single && (COPULA_BRAND.test(after) || (PLURAL_VEHICLE_AFTER.test(after) && /\b(?:of|for)\s+$/i.test(before)))) {
+    // "Tenet is a new brand", "production of Tenet crossovers"
+    type = "Brand";
+    confidence = 0.7;
+  } else if (alnumCode(t0) || (j - i <= 6 && words.some((t) => alnumCode(t) || /^\d{1,2}$/.test(t.text))) || (j - i <= 3 && SPECIFIC_VEHICLE_AFTER.test(after) && /\b(?:the|a|an|new)\s+$/i.test(before) && !lw.some((w) => COMPANY_WORDS.has(w))) || coordinated || (single && next.slice(0, 3).some((w) => VEHICLE_NOUNS.has(w)) && !next.slice(0, 3).some((w) => BRAND_NOUNS.has(w)) && /\bthe\s+$|\ba\s+$/i.test(before) && !COMPANY_WORDS.has(w0(lw)))) {
     type = "VehicleModel";
     confidence = 0.7;
   } else if (single && BRAND_NOUNS.has(next[0])) {
@@ -291,7 +334,7 @@ function classifyRun(toks: Token[], i: number, j: number, text: string, si: numb
   } else if (/\b(?:van|crossover|suv|sedan|pickup|truck|model|hatchback),\s+the\s*$/i.test(before)) {
     type = "VehicleModel";
     confidence = 0.7;
-  } else if (PLANT_WORDS.has(last) || /^\s+(?:[\w-]+\s+){0,4}(?:location|site|plant|factory|facility)\b/i.test(after) && single) {
+  } else if (PLANT_WORDS.has(last) || /^\s+(?:[\w-]+\s+){0,4}location\b/i.test(after) && single) {
     type = "Plant";
     confidence = 0.65;
   } else if (lw[0] === "ministry" || lw[0] === "city" || lw.some((w) => PUBLIC_BODY_WORDS.has(w)) || (lw.includes("agency") && lw.some((w) => ["federal", "state", "national", "government"].includes(w)))) {
@@ -323,6 +366,12 @@ function classifyRun(toks: Token[], i: number, j: number, text: string, si: numb
 }
 
 const w0 = (lw: string[]) => lw[0];
+const MAKER_NOUN_AFTER = /^\s+(?:[\w-]+\s+)?(?:truck|car|bus|vehicle|engine|auto|automobile|tractor)?\s*(?:plant|factory|works|maker|makers|manufacturer|dealers?|dealerships?|company|group|concern)\b/i;
+/** body styles name a model ("the Geely Emgrand sedan"); generic nouns ("a Shacman truck") name a maker */
+const SPECIFIC_VEHICLE_AFTER = /^\s+(?:crossover|sedan|suv|SUV|pickup|hatchback|liftback|minivan|coupe|wagon|roadster|electric crossover|electric sedan)\b/;
+const GENERIC_VEHICLE_AFTER = /^\s+(?:truck|trucks|car|cars|vehicle|vehicles|bus|buses|tractor)\b/i;
+const PLURAL_VEHICLE_AFTER = /^\s+(?:crossovers|cars|vehicles|sedans|suvs|SUVs|trucks|models|pickups|vans|buses)\b/;
+const COPULA_BRAND = /^\s+(?:is|was|has become|became)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:brand|marque|nameplate)\b/i;
 
 /** How many trailing words of a run after a title are a person's name. */
 function personTail(words: Token[]): number {
@@ -420,6 +469,7 @@ function typeCoordinatedModels(sentences: SentenceAnalysis[]): void {
  */
 function assignMakers(sentences: SentenceAnalysis[]): void {
   let lastMaker: DocEntity | undefined;
+  const introduced = new Set<DocEntity>();
   for (const sa of sentences) {
     const ms = sa.mentions;
     for (let k = 0; k < ms.length; k++) {
@@ -433,12 +483,19 @@ function assignMakers(sentences: SentenceAnalysis[]): void {
           lastMaker = e;
         }
       }
-      if (e.type !== "VehicleModel" || e.maker || e.fromGazetteer) continue;
+      if (e.type !== "VehicleModel" || e.maker || e.fromGazetteer || introduced.has(e)) continue;
+      introduced.add(e);
       const prev = ms[k - 1];
       let maker: DocEntity | undefined;
       if (prev && (prev.tokenEnd === m.tokenStart || (prev.possessive && prev.tokenEnd + 1 === m.tokenStart)) && (prev.entity.type === "Company" || prev.entity.type === "Brand")) maker = prev.entity;
       // the company named nearest before the model in its sentence ("…agreement with Changan to assemble the CS55")
-      maker ??= ms.filter((o) => o.start < m.start && (o.entity.type === "Company" || o.entity.type === "Brand")).pop()?.entity;
+      // (an assembler, importer or seller named before it is not its maker: "AGR will resume output of the Solaris")
+      maker ??= ms.filter((o) => o.start < m.start && (o.entity.type === "Company" || o.entity.type === "Brand") && MAKING_BETWEEN.test(sa.sentence.text.slice(o.end, m.start)) && !NOT_MAKING_BETWEEN.test(sa.sentence.text.slice(o.end, m.start))).pop()?.entity;
+      // "an agreement with Changan to assemble the CS55": the partner named with "with" brings its own model
+      maker ??= ms.filter((o) => o.start < m.start && (o.entity.type === "Company" || o.entity.type === "Brand") && /\bwith\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$/i.test(sa.sentence.text.slice(Math.max(0, o.start - 40), o.start)) &&
+        /\b(?:assembl\w*|produc\w*|build)\b/i.test(sa.sentence.text.slice(o.end, m.start))).pop()?.entity;
+      // "Geely Emgrand", "Chery Tiggo 7": a model name opening with a party's name
+      maker ??= entityNamedBy(sentences, e.name.split(" ")[0], e);
       maker ??= lastMaker;
       if (maker) {
         e.maker = maker;
@@ -453,54 +510,133 @@ function assignMakers(sentences: SentenceAnalysis[]): void {
   }
 }
 
+const MAKING_BETWEEN = /\b(?:produc\w*|mak(?:es|ing)|made|build\w*|built|launch\w*|introduc\w*|unveil\w*|develop\w*|design\w*|roll(?:s|ed)? out|present\w*|debut\w*|releas\w*|its|their|own)\b/i;
+const NOT_MAKING_BETWEEN = /\b(?:assembl\w*|import\w*|distribut\w*|deliver\w*|sell\w*|sold|resume\w*|restart\w*|licen[cs]\w*|localized|version)\b/i;
+
+function entityNamedBy(sentences: SentenceAnalysis[], word: string, not: DocEntity): DocEntity | undefined {
+  if (!word || !/^\p{Lu}/u.test(word)) return undefined;
+  for (const sa of sentences) for (const m of sa.mentions) {
+    if (m.entity !== not && (m.entity.type === "Company" || m.entity.type === "Brand") && !m.anaphor && (m.text === word || m.entity.name === word || m.entity.name.split(" ")[0] === word)) return m.entity;
+  }
+  return undefined;
+}
+
 function sentencesFirstMention(sentences: SentenceAnalysis[], e: DocEntity): string | undefined {
   for (const sa of sentences) for (const m of sa.mentions) if (m.entity === e) return m.text;
   return undefined;
 }
 
-const ANAPHORA = /\b(?:this|the|that)\s+(?:same\s+)?(company|automaker|carmaker|car maker|manufacturer|firm|concern|truck maker|group|model|agency|ministry|regulator|association)\b/gi;
+const ANAPHORA = /\b(?:[Tt]his|[Tt]he|[Tt]hat)\s+(?:same\s+)?(?:(?:[A-Z][a-z]+|state-owned|state|new|local|former)\s+){0,2}(owner|buyer|company|automaker|carmaker|car maker|manufacturer|firm|concern|truck maker|group|model|agency|ministry|regulator|association|joint venture|venture|plant|factory|site|supplier|importer|dealer)\b/g;
 const ANAPHOR_TYPES: Record<string, EntityType[]> = {
   company: ["Company"], automaker: ["Company"], carmaker: ["Company"], "car maker": ["Company"], manufacturer: ["Company"],
   firm: ["Company"], concern: ["Company"], "truck maker": ["Company"], group: ["Company"], model: ["VehicleModel"],
   agency: ["PublicBody"], ministry: ["PublicBody"], regulator: ["PublicBody"], association: ["Organization"],
+  owner: ["Company"], buyer: ["Company"], "joint venture": ["Company"], venture: ["Company"], supplier: ["Company"], importer: ["Company"], dealer: ["Company"],
+  plant: ["Plant"], factory: ["Plant"], site: ["Plant"],
 };
+const SITE_NOUNS = new Set(["plant", "factory", "site"]);
+/** nouns any company is called; for these the party the text is about wins over an earlier apposition */
+const GENERIC_COMPANY_NOUNS = new Set(["company", "automaker", "carmaker", "car maker", "manufacturer", "firm", "group"]);
+const PREPOSITION = /\b(?:of|in|at|to|for|with|by|through|from|on|near|under|about|like|as|than|via|including|between|among)\b/i;
 
-/** "the company", "this same company", "the model": a mention of the last entity of that kind before it. */
+/**
+ * Is this mention the grammatical subject of its sentence (or of a clause after "and", ";")? Approximated by
+ * position: at most four words before it since the clause began, none of them a preposition. A subject is
+ * what "the company" later refers back to ("AGR aims…. The company said…"), not a party named in passing
+ * ("Sales through Chery dealerships…").
+ */
+function isSubjectMention(text: string, m: Mention): boolean {
+  const head = text.slice(0, m.start).split(/[;:]|,\s+(?:and|but|while)\s+/).pop()!;
+  const words = head.trim().split(/\s+/).filter(Boolean);
+  return words.length <= 4 && !PREPOSITION.test(head) && !/\b(?:said|says|according)\b/i.test(head);
+}
+
+/**
+ * "the company", "the Japanese carmaker", "this same company", "the model", "the plant": a mention of an
+ * entity named before. Companies resolve to the last company that was a sentence subject (the party the text
+ * is about), else to the first company of the nearest sentence naming one; "the plant" to a plant named in
+ * the last two sentences, else to the company whose plant the article spoke of ("its plant in Kaluga").
+ */
 function addAnaphora(sentences: SentenceAnalysis[]): void {
   const last = new Map<EntityType, DocEntity>();
   const seen: DocEntity[] = [];
+  let subjectCompany: { e: DocEntity; sentence: number } | undefined;
+  let firstCompanyOfLastSentence: DocEntity | undefined;
+  let lastPlant: { e: DocEntity; sentence: number } | undefined;
+  let siteOwner: DocEntity | undefined;
+  const described = new Map<string, DocEntity>();
   for (const sa of sentences) {
     const added: Mention[] = [];
     const text = sa.sentence.text;
+    const si = sa.sentence.index;
     const anaphors = [...text.matchAll(ANAPHORA)];
     let ai = 0;
     const ordered = [...sa.mentions];
+    let sentenceFirstCompany: DocEntity | undefined;
+    const companyTarget = (): DocEntity | undefined =>
+      subjectCompany && subjectCompany.sentence >= si - 3 ? subjectCompany.e : sentenceFirstCompany ?? firstCompanyOfLastSentence ?? last.get("Company");
+    const note = (m: Mention) => {
+      const e = m.entity;
+      last.set(e.type, e);
+      seen.push(e);
+      if (e.type === "Company") {
+        sentenceFirstCompany ??= e;
+        if (isSubjectMention(text, m)) subjectCompany = { e, sentence: si };
+      }
+      if (e.type === "Plant") lastPlant = { e, sentence: si };
+    };
     for (let k = 0; k <= ordered.length; k++) {
       const nextStart = ordered[k]?.start ?? Infinity;
       while (ai < anaphors.length && anaphors[ai].index! < nextStart) {
         const a = anaphors[ai++];
         // "the Chinese automaker JAC" is an apposition, not an anaphor
         const after = text.slice(a.index! + a[0].length);
-        if (/^\s+[\p{Lu}\p{N}]/u.test(after) || ordered.some((o) => o.start >= a.index! + a[0].length && o.start <= a.index! + a[0].length + 1)) continue;
+        const aEnd = a.index! + a[0].length;
+        if (/^\s+[\p{Lu}\p{N}]/u.test(after) || ordered.some((o) => (o.start >= aEnd && o.start <= aEnd + 1) || (o.start < aEnd && o.end > a.index!))) continue;
+        // "the importer, Dongfeng Motor Rus": an apposition naming the party
+        if (/^,\s+\p{Lu}/u.test(after) && ordered.some((o) => o.start >= aEnd && o.start <= aEnd + 3 && /^\s*(?:[,.;)]|$)/.test(text.slice(o.end)))) continue;
+        // only nationality adjectives may stand between "the" and the noun ("the South Korean automaker")
+        const adjectives = a[0].split(/\s+/).slice(1, -1).filter((w) => /^\p{Lu}/u.test(w));
+        if (adjectives.some((w) => !COUNTRY_ADJECTIVES.has(w.toLowerCase()) && !REGIONAL_ADJECTIVES.has(w.toLowerCase()) && !["South", "North"].includes(w))) continue;
+        // "the Kaluga plant" is a name, "a plant in" is not about a known one
         const noun = a[1].toLowerCase();
         const types = ANAPHOR_TYPES[noun];
-        // "the group" is the last party named "… Group" if there is one, else the last company
-        const named = [...seen].reverse().find((e) => types.includes(e.type) && e.name.toLowerCase().split(" ").includes(noun));
-        const target = named ?? types.map((t) => last.get(t)).find(Boolean);
+        let target: DocEntity | undefined;
+        const describedAs = described.get(noun);
+        if (describedAs && !GENERIC_COMPANY_NOUNS.has(noun)) {
+          target = describedAs;
+        } else if (SITE_NOUNS.has(noun)) {
+          target = lastPlant && lastPlant.sentence >= si - 2 ? lastPlant.e : siteOwner;
+        } else if (types[0] === "Company") {
+          // "the group" is the last party named "… Group" if there is one
+          target = [...seen].reverse().find((e) => e.type === "Company" && e.name.toLowerCase().split(" ").includes(noun)) ?? companyTarget();
+        } else {
+          target = types.map((t) => last.get(t)).find(Boolean);
+        }
         if (!target) continue;
         const tStart = sa.tokens.findIndex((t) => t.start >= a.index!);
         const tEnd = sa.tokens.findIndex((t) => t.start >= a.index! + a[0].length);
-        added.push({
-          entity: target, sentence: sa.sentence.index, start: a.index!, end: a.index! + a[0].length, tokenStart: tStart, tokenEnd: tEnd < 0 ? sa.tokens.length : tEnd,
+        const mention: Mention = {
+          entity: target, sentence: si, start: a.index!, end: a.index! + a[0].length, tokenStart: tStart, tokenEnd: tEnd < 0 ? sa.tokens.length : tEnd,
           text: a[0], anaphor: true, possessive: /^['’]s/.test(after),
-        });
+        };
+        added.push(mention);
+        if (target.type === "Company" && isSubjectMention(text, mention)) subjectCompany = { e: target, sentence: si };
       }
       const m = ordered[k];
-      if (m) {
-        last.set(m.entity.type, m.entity);
-        seen.push(m.entity);
+      if (m) note(m);
+    }
+    // "Belgee, the Belarusian joint venture of…": remember what each party was called, for "the venture" later
+    for (const m of sa.mentions) {
+      const ap = new RegExp(String.raw`^,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(${Object.keys(ANAPHOR_TYPES).join("|")})\b`, "i").exec(text.slice(m.end, m.end + 80));
+      if (ap && !m.anaphor) {
+        described.set(ap[1].toLowerCase(), m.entity);
+        described.set(ap[1].toLowerCase().split(" ").pop()!, m.entity); // "joint venture" → "the venture"
       }
     }
+    // "its plant in Kaluga", "at its factory": the sentence's subject company runs the site "the plant" refers to
+    if (/\b(?:its|their)\s+(?:[\w-]+\s+)?(?:plant|factory|site|facility)\b/i.test(text)) siteOwner = companyTarget() ?? siteOwner;
+    firstCompanyOfLastSentence = sentenceFirstCompany ?? firstCompanyOfLastSentence;
     if (added.length) sa.mentions = [...sa.mentions, ...added].sort((x, y) => x.start - y.start);
   }
 }

@@ -48,7 +48,7 @@ function metricOf(q: Quantity, before: string, after: string, eventBefore: boole
       if (q.unit === null && !/\bcapacity\b/i.test(near)) return null;
       if (q.perYear || /\bcapacity\b/i.test(near)) return "production_capacity";
       if (/^\s*(?:of\s+(?:this|these|that|those|the affected)\b)/i.test(after) && eventBefore) return "units_affected";
-      if (/\brecall\w*\b|\baffected\b/i.test(near)) return "units_affected";
+      if (/\brecall\w*\b|\baffect(?:ed|s|ing)?\b/i.test(near)) return "units_affected";
       const cues: Array<[RegExp, Metric]> = [
         [/\bexport\w*\b/gi, "exports_units"],
         [/\bimport\w*\b/gi, "imports_units"],
@@ -80,7 +80,7 @@ export function extractFacts(sentences: SentenceAnalysis[], relations: FoundRela
       const after = text.slice(q.end);
       const metric = metricOf(q, before, after, Boolean(eventBefore));
       if (!metric) continue;
-      const subject = subjectOf(metric, q, sa, sentences, after, eventBefore?.subject);
+      const subject = siteSubject(before, sa, q, relations) ?? subjectOf(metric, q, sa, sentences, after, eventBefore?.subject);
       if (!subject) continue;
       let period: string | null = null;
       if (!UNDATED.includes(metric)) {
@@ -109,6 +109,23 @@ export function extractFacts(sentences: SentenceAnalysis[], relations: FoundRela
   });
 }
 
+/**
+ * "The plant will have a capacity of…", "The site employs…": with no plant named, the figure belongs to the
+ * company last said to assemble or run something, in this sentence or before it.
+ */
+function siteSubject(before: string, sa: SentenceAnalysis, q: Quantity, relations: FoundRelation[]): DocEntity | undefined {
+  if (!/^\s*(?:the|this|its)\s+(?:new\s+)?(?:plant|site|factory|facility)\b/i.test(before)) return undefined;
+  if (sa.mentions.some((m) => m.end <= q.start && m.entity.type === "Plant")) return undefined;
+  // the company most often said to assemble or run a site; on a tie, the one named first
+  const counts = new Map<DocEntity, number>();
+  for (const x of relations) {
+    if (x.sentence <= sa.sentence.index && (x.type === "ASSEMBLES" || x.type === "OPERATES_PLANT") && x.subject.type === "Company") counts.set(x.subject, (counts.get(x.subject) ?? 0) + 1);
+  }
+  let best: DocEntity | undefined;
+  for (const [e, n] of counts) if (!best || n > counts.get(best)!) best = e;
+  return best;
+}
+
 function subjectOf(metric: Metric, q: Quantity, sa: SentenceAnalysis, all: SentenceAnalysis[], after: string, eventSubject?: DocEntity): DocEntity | undefined {
   const ms = sa.mentions;
   if (metric === "units_affected" && eventSubject) return eventSubject;
@@ -128,7 +145,11 @@ function subjectOf(metric: Metric, q: Quantity, sa: SentenceAnalysis, all: Sente
     const possessive = ms.filter((m) => m.end <= q.start && m.possessive).pop();
     if (possessive) return possessive.entity;
   }
-  const eligible = (m: Mention) => PARTIES.includes(m.entity.type) && !(m.entity.type === "Country" && metric !== "exports_units" && metric !== "imports_units" && metric !== "market_share" && metric !== "sales_units" && metric !== "production_units");
+  // the source of a figure is not what it measures: "according to the Association…", "…, Autostat said"
+  const text = sa.sentence.text;
+  const isSource = (m: Mention) => /\baccording to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$/i.test(text.slice(Math.max(0, m.start - 40), m.start)) ||
+    /^\s*(?:said|says|reported|estimated|estimates|data)\b/i.test(text.slice(m.end, m.end + 12));
+  const eligible = (m: Mention) => !isSource(m) && PARTIES.includes(m.entity.type) && !(m.entity.type === "Country" && metric !== "exports_units" && metric !== "imports_units" && metric !== "market_share" && metric !== "sales_units" && metric !== "production_units");
   const first = ms.find((m) => m.end <= q.start && eligible(m)) ?? ms.find(eligible);
   if (first) return first.entity;
   // "The plant plans to build…": the company the previous sentences are about (their first-named company)

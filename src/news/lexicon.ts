@@ -134,7 +134,7 @@ export const BRAND_NOUNS = new Set(["brand", "brands", "lineup", "line-up", "mar
 
 /** Generic nouns that, after "the Chinese …", "a Russian …", introduce a company name (apposition). */
 export const COMPANY_NOUNS =
-  "automaker|carmaker|car maker|automobile manufacturer|vehicle manufacturer|car manufacturer|truck maker|truckmaker|truck manufacturer|bus maker|manufacturer|company|firm|group|producer|maker|brand|supplier|distributor|dealer|importer|exporter|holding|conglomerate|corporation|assembler|startup|start-up|partner|state corporation|concern";
+  "automaker|carmaker|car maker|automobile manufacturer|vehicle manufacturer|car manufacturer|truck maker|truckmaker|truck manufacturer|bus maker|manufacturer|company|firm|group|producer|maker|brand|supplier|distributor|dealer|importer|exporter|holding|conglomerate|corporation|assembler|startup|start-up|partner|state corporation|concern|joint venture|venture";
 
 /** Capitalised words that are never names on their own (sentence openers, months, days). */
 export const NOT_NAMES = new Set(

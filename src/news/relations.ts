@@ -74,6 +74,8 @@ export function extractRelations(sentences: SentenceAnalysis[], entities: DocEnt
       for (const m of text.matchAll(p.trigger)) {
         const tStart = m.index!;
         const tEnd = tStart + m[0].length;
+        // a trigger word inside a name is no trigger ("Nissan Manufacturing Rus", "Shaanxi Heavy Truck")
+        if (sa.mentions.some((x) => !x.anaphor && x.start <= tStart && tStart < x.end)) continue;
         const clause = cls.find((c) => c.start <= tStart && tStart <= c.end) ?? { start: 0, end: text.length };
         const clauseText = text.slice(clause.start, clause.end);
         if (p.requires && !p.requires.test(clauseText)) continue;
@@ -149,6 +151,7 @@ export function extractRelations(sentences: SentenceAnalysis[], entities: DocEnt
       }
     }
     found.push(...structural(sa, sentences, dates));
+    found.push(...sales(sa, dates, ref));
   }
   return dedupe(found);
 }
@@ -218,6 +221,40 @@ function countryAdjectiveMentions(sa: SentenceAnalysis, entities: DocEntity[], b
       byCode.set(code, e);
     }
     out.push({ entity: e, sentence: sa.sentence.index, start: m.index!, end: m.index! + m[1].length, tokenStart: -1, tokenEnd: -1, text: m[1], anaphor: true, possessive: false });
+  }
+  return out;
+}
+
+const SALE = /\b(?:sold|sells|has sold|have sold|completed the sale of|agreed to sell|(?:has |have )?handed(?: over)?|transferred|passed)\b/g;
+const SELLERS: EntityType[] = ["Company", "Organization", "PublicBody", "Person"];
+
+/**
+ * "X sold its plant in Kaluga to Y", "X completed the sale of its Russian assets, including the Kaluga plant,
+ * to Y", "X sold its subsidiary, Z, for one euro": the buyer acquired each asset named between the verb and
+ * "to Y", and the seller's hold on it (a plant it ran, a company it owned) has ended.
+ */
+function sales(sa: SentenceAnalysis, dates: ReturnType<typeof findDates>, ref: RefDate): FoundRelation[] {
+  void ref;
+  const out: FoundRelation[] = [];
+  const text = sa.sentence.text;
+  for (const m of text.matchAll(SALE)) {
+    const at = m.index!;
+    if (negated(text.slice(0, at))) continue;
+    const clause = clauses(text).find((c) => c.start <= at && at <= c.end) ?? { start: 0, end: text.length };
+    const seller = sa.mentions.find((x) => x.start >= clause.start && x.end <= at && SELLERS.includes(x.entity.type));
+    if (!seller) continue;
+    const after = sa.mentions.filter((x) => x.start >= at + m[0].length && x.entity !== seller.entity);
+    const buyer = after.find((x) => SELLERS.includes(x.entity.type) && x.entity.type !== "Plant" && /\bto\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$/i.test(text.slice(Math.max(at, x.start - 40), x.start)) && /\bto\b/.test(text.slice(at, x.start)));
+    // a sold stake is OWNS, not an acquisition of the company (the sold-stake pattern reads it)
+    if (/^\s+(?:off\s+)?(?:its|their|a|the)?\s*(?:[\d.]+\s?%\s+|\w+\s+)?(?:stake|share|shares|interest|holding)\b/i.test(text.slice(at + m[0].length, at + m[0].length + 40))) continue;
+    const assets = after.filter((x) => (!buyer || x.start < buyer.start) && (x.entity.type === "Plant" || x.entity.type === "Company") && x.entity !== buyer?.entity);
+    const planned = statusOf(text.slice(clause.start, at + m[0].length)) === "planned" && !/\b(?:sold|completed|handed|transferred|passed)\b/.test(m[0]);
+    const date = nearestDate(dates, at, clause);
+    const base = { date, percentage: null, what: null, sentence: sa.sentence.index, pattern: "sale" };
+    for (const a of assets) {
+      if (buyer) out.push({ ...base, type: "ACQUIRED", subject: buyer.entity, object: a.entity, status: planned ? "planned" : "confirmed", confidence: 0.7 });
+      out.push({ ...base, type: a.entity.type === "Plant" ? "OPERATES_PLANT" : "OWNS", subject: seller.entity, object: a.entity, status: planned ? "planned" : "ended", confidence: 0.65 });
+    }
   }
   return out;
 }

@@ -147,14 +147,15 @@ for (const backend of backends()) {
       }
     });
 
-    test("EU, UK, UN and FtM fixtures import with their authorities, types and dates", async () => {
+    test("EU, UK, UN, FtM and OFAC advanced fixtures import with their authorities, types and dates", async () => {
       const store = await backend.open();
       try {
         const cases = [
           ["eu", fixture("eu", "export.xml"), 3, "eu:900101", "EU", "2022-04-08"],
-          ["uk", fixture("uk", "UK_Sanctions_List.csv"), 3, "uk:RUS1422", "UK", "2022-05-04"],
+          ["uk", fixture("uk", "UK_Sanctions_List.csv"), 4, "uk:RUS1422", "UK", "2022-05-04"],
           ["un", fixture("un", "consolidated.xml"), 2, "un:6907993", "UN", "2012-12-31"],
           ["ftm", fixture("ftm", "entities.ftm.json"), 2, "ftm:ftm-kamaz", "OFAC", "2022-06-28"],
+          ["ofac-sdn", fixture("ofac-advanced", "sdn_advanced.xml"), 3, "ofac-sdn:37756", "OFAC", "2022-06-28"],
         ] as const;
         for (const [source, file, count, id, authority, listed] of cases) {
           const r = await importListFile(store, { source, file });
@@ -166,6 +167,7 @@ for (const backend of backends()) {
         }
         assert.equal((await store.getEntity("un:6907993"))?.type, "Person");
         assert.ok((await store.getEntity("eu:900101"))?.aliases.includes('ПАО "КАМАЗ"'));
+        assert.ok((await store.getEntity("ofac-sdn:37756"))?.aliases.includes("ПАО КАМАЗ"), "sdn_advanced.xml imports with its scripts");
         await assert.rejects(importListFile(store, { source: "un", file: fixture("eu", "export.xml") }), /an EU FSF XML, not a file of the un list/);
       } finally {
         await store.dispose();

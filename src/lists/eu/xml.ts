@@ -2,13 +2,16 @@
  * The EU Financial Sanctions Files consolidated list, XML format 1.1: root
  * <export xmlns="http://eu.europa.ec/fpi/fsd/export" generationDate="…">, one <sanctionEntity logicalId="…">
  * per designated person, entity or body. Inside: <regulation programme="RUS" publicationDate="…">,
- * <subjectType code="person|enterprise">, <nameAlias wholeName="…" nameLanguage="RU" strong="true">,
- * <citizenship countryIso2Code>, <birthdate birthdate|year>, <identification identificationTypeCode number>
- * and <address street city zipCode countryIso2Code>. All values are attributes.
+ * <subjectType code="person|enterprise" classificationCode="P|E">, <nameAlias wholeName firstName middleName
+ * lastName nameLanguage strong function gender title> (with an optional <remark>), <citizenship countryIso2Code>,
+ * <birthdate birthdate|year monthOfYear dayOfMonth city…>, <identification identificationTypeCode number
+ * latinNumber…> and <address street city zipCode region countryIso2Code> with <contactInfo key="PHONE|FAX|EMAIL|WEB"
+ * value> children. Values are attributes; <remark> elements hold free text.
  */
 import { basename } from "node:path";
 import type { ListRecord } from "../../model/lists.js";
-import { ListFileError, RecordBuilder, identifierKey, listDate, type ParseMeta, type ParseOptions } from "../common.js";
+import { ListFileError, RecordBuilder, listDate, type ParseMeta, type ParseOptions } from "../common.js";
+import { euBirthDate, euCountry, euIdentifierKey, euWeakAlias, known } from "./shared.js";
 import { children, xmlRecords, type XmlNode } from "../stream.js";
 
 export async function* parseEuXml(file: string, meta: ParseMeta, opts: ParseOptions): AsyncGenerator<ListRecord> {
@@ -48,7 +51,8 @@ function euEntity(n: XmlNode, file: string): ListRecord {
   const headline = aliases.find((a) => a.attrs.strong !== "false" && (!a.attrs.nameLanguage || a.attrs.nameLanguage === "EN")) ?? aliases[0];
   const b = new RecordBuilder(id, type, nameOf(headline));
   for (const a of aliases) {
-    b.name(nameOf(a), a.attrs.strong === "false" ? "weak" : "strong", { lang: a.attrs.nameLanguage || null });
+    const remark = children(a, "remark").map((r) => r.text.trim()).join(" ");
+    b.name(nameOf(a), euWeakAlias(a.attrs.strong, remark) ? "weak" : "strong", { lang: a.attrs.nameLanguage || null });
     b.prop("function", a.attrs.function);
     b.prop("gender", a.attrs.gender);
     b.prop("title", a.attrs.title);
@@ -68,26 +72,31 @@ function euEntity(n: XmlNode, file: string): ListRecord {
   // listed: the designation date, else the first regulation that named the entry
   b.record.listed = dates.map((d) => listDate(d)).filter((d): d is string => !!d).sort()[0] ?? null;
   for (const c of children(n, "citizenship")) {
-    b.prop("citizenship", c.attrs.countryDescription);
-    b.country(c.attrs.countryIso2Code || c.attrs.countryDescription);
+    b.prop("citizenship", known([c.attrs.countryDescription])[0]);
+    b.country(euCountry(c.attrs.countryIso2Code, c.attrs.countryDescription));
   }
   for (const d of children(n, "birthdate")) {
-    b.birthDate(d.attrs.birthdate || d.attrs.year);
-    const place = [d.attrs.city, d.attrs.place, d.attrs.region, d.attrs.countryDescription].filter(Boolean).join(", ");
-    b.prop("birthPlace", place);
+    b.birthDate(euBirthDate(d.attrs.birthdate, d.attrs.year, d.attrs.monthOfYear ?? d.attrs.month, d.attrs.dayOfMonth ?? d.attrs.day));
+    b.prop("birthPlace", known([d.attrs.city, d.attrs.place, d.attrs.region, d.attrs.countryDescription]).filter(Boolean).join(", "));
   }
   for (const i of children(n, "identification")) {
     const label = i.attrs.identificationTypeDescription || i.attrs.identificationTypeCode || "identification";
-    const country = i.attrs.countryIso2Code || i.attrs.countryDescription;
-    const code = (i.attrs.identificationTypeCode ?? "").toLowerCase();
-    const key = code === "regnumber" ? identifierKey("registration number", i.attrs.number ?? "", country)
-      : code === "tin" || code === "fiscalcode" ? identifierKey("tax id", i.attrs.number ?? "", country)
-      : code === "id" ? "national_id" : code === "imo" ? "imo" : code === "swiftbic" ? "swift" : identifierKey(label, i.attrs.number ?? "", country);
-    b.identifier(key, i.attrs.number, label, country);
+    const number = i.attrs.number || i.attrs.latinNumber || "";
+    const country = euCountry(i.attrs.countryIso2Code, i.attrs.countryDescription);
+    b.identifier(euIdentifierKey(i.attrs.identificationTypeCode ?? "", label, number, country), number, label, country);
+    for (const r of children(i, "remark")) b.prop("identifierDetails", `${label} ${number}: ${r.text.trim()}`);
   }
   for (const a of children(n, "address")) {
-    b.address([a.attrs.street, a.attrs.poBox, a.attrs.city, a.attrs.zipCode, a.attrs.region, a.attrs.place, a.attrs.countryDescription], a.attrs.countryIso2Code || a.attrs.countryDescription);
-    b.prop("contactInfo", a.attrs.contactInfo);
+    const country = euCountry(a.attrs.countryIso2Code, a.attrs.countryDescription);
+    b.address(known([a.attrs.street, a.attrs.poBox, a.attrs.city, a.attrs.zipCode, a.attrs.region, a.attrs.place, a.attrs.countryDescription]), country);
+    for (const c of children(a, "contactInfo")) {
+      const key = { PHONE: "phone", FAX: "phone", EMAIL: "email", WEB: "website" }[c.attrs.key ?? ""];
+      for (const v of (c.attrs.value ?? "").split(/[,;]\s*/)) {
+        if (key) b.identifier(key, v, c.attrs.key);
+        else b.prop("contactInfo", v);
+      }
+    }
+    for (const r of children(a, "remark")) b.prop("addressRemark", r.text.trim());
   }
   return b.done();
 }
