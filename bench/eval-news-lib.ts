@@ -30,6 +30,8 @@ export interface ArticleScore {
   facts: Counts;
   summaryMentions: { found: number; required: number; missing: string[] };
   furnitureLeaks: string[];
+  /** "missed relation …", "spurious fact …": what to look at when a score drops */
+  misses: string[];
 }
 
 const ANAPHOR = /^(?:the|this|that)\s/i;
@@ -76,6 +78,12 @@ export function scoreArticle(result: NewsResult, gold: Gold): ArticleScore {
     result.summary.some((s) => s.includes(b)) || result.entities.some((e) => e.name.includes(b) || e.mentions.some((m) => m.includes(b))));
 
   const inter = (a: Set<string>, b: Set<string>) => [...a].filter((x) => b.has(x)).length;
+  const diff = (label: string, a: Set<string>, b: Set<string>) => [...a].filter((x) => !b.has(x)).map((x) => `${label} ${x}`);
+  const misses = [
+    ...diff("missed relation", goldRel, predRel), ...diff("spurious relation", predRel, goldRel),
+    ...diff("wrong status", new Set([...goldRelS].filter((x) => predRel.has(x.replace(/\|[^|]*$/, "")))), predRelS),
+    ...diff("missed fact", goldFacts, predFacts), ...diff("spurious fact", predFacts, goldFacts),
+  ];
   return {
     file: gold.file,
     entities: { tp: predCorrect, predicted: predForms.length, gold: golds.length, goldFound },
@@ -84,6 +92,7 @@ export function scoreArticle(result: NewsResult, gold: Gold): ArticleScore {
     facts: { tp: inter(predFacts, goldFacts), predicted: predFacts.size, gold: goldFacts.size },
     summaryMentions: { found: required.length - missing.length, required: required.length, missing },
     furnitureLeaks: leaks,
+    misses,
   };
 }
 

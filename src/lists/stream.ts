@@ -56,17 +56,21 @@ export async function* xmlRecords(file: string, opts: XmlRecordOptions): AsyncGe
   parser.on("error", (err) => {
     failure ??= new ListFileError(name, `line ${parser.line}, column ${parser.column}`, `malformed XML: ${err.message.replace(/^.*?:\d+:\d+: /, "")}`);
   });
-  parser.on("opentag", (tag) => {
-    const tagName = local(tag.name);
+  // attributes are copied only for elements that are kept (most of a file is skipped in some passes)
+  const attrsOf = (tag: { attributes: Record<string, unknown> }) => {
     const attrs: Record<string, string> = {};
     for (const [k, v] of Object.entries(tag.attributes)) attrs[local(k)] = String(v);
+    return attrs;
+  };
+  parser.on("opentag", (tag) => {
+    const tagName = local(tag.name);
     if (stack.length === 0) {
       sawRoot = true;
-      opts.onRoot?.(tagName, attrs);
+      opts.onRoot?.(tagName, attrsOf(tag));
     }
     stack.push(tagName);
     if (building.length > 0 || opts.isRecord(stack)) {
-      const node: XmlNode = { name: tagName, attrs, text: "", children: [], line: parser.line };
+      const node: XmlNode = { name: tagName, attrs: attrsOf(tag), text: "", children: [], line: parser.line };
       building.at(-1)?.children.push(node);
       building.push(node);
     }

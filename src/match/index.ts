@@ -58,7 +58,17 @@ export class MatchIndex {
   private namePos: number[] = [];
   private readonly tokenIds = new Map<string, number>();
   private tokenProbe: NameToken[] = [];
+  /** token id → the name forms that contain it */
   private postings: number[][] = [];
+  /** token id → how many names contain it (its document frequency, for rarity) */
+  private nameFrequency: number[] = [];
+  /**
+   * Name forms: names that analyse to the same tokens under the same type (one person on the OFAC, UN and
+   * UK lists, an alias shared by two entries) are retrieved and scored once per query, then fanned out to
+   * every name that has the form. The form's token array is shared by those names.
+   */
+  private readonly formIds = new Map<string, number>();
+  private formNames: number[][] = [];
   private readonly deletions = new Map<string, number[]>();
   private readonly symbols = new Map<string, number[]>();
   private idf: Float64Array = new Float64Array(0);
@@ -145,22 +155,36 @@ export class MatchIndex {
     names.forEach((name, pos) => {
       const nameId = this.nameOwner.push(ci) - 1;
       this.namePos.push(pos);
+      const formKey = `${e.type}\u0001${name.tokens.map((t) => `${t.kind}:${t.text}`).join(" ")}`;
+      let formId = this.formIds.get(formKey);
+      const isNewForm = formId === undefined;
+      if (formId === undefined) {
+        formId = this.formNames.push([]) - 1;
+        this.formIds.set(formKey, formId);
+        this.formTokens.push(name.tokens);
+      } else name.tokens = this.formTokens[formId];
+      this.formNames[formId].push(nameId);
       const keys = new Set<string>();
       for (const t of name.tokens) {
         if (t.kind === "legal" || t.kind === "stop") continue;
         if (keys.has(t.key)) continue;
         keys.add(t.key);
-        this.posting(t).push(nameId);
+        const id = this.tokenId(t);
+        this.nameFrequency[id]++;
+        if (isNewForm) this.postings[id].push(formId);
       }
     });
   }
 
-  private posting(t: NameToken): number[] {
+  private formTokens: NameToken[][] = [];
+
+  private tokenId(t: NameToken): number {
     let id = this.tokenIds.get(t.key);
     if (id === undefined) {
       id = this.postings.length;
       this.tokenIds.set(t.key, id);
       this.postings.push([]);
+      this.nameFrequency.push(0);
       this.tokenProbe.push({ text: t.key, key: t.key, kind: t.kind, mask: letterMask(t.key), symbol: t.symbol });
       if (t.kind !== "number" && t.key.length >= 4) {
         for (const d of deletionsOf(t.key)) {
@@ -171,15 +195,15 @@ export class MatchIndex {
       }
       if (t.symbol) this.symbols.set(t.symbol, [...(this.symbols.get(t.symbol) ?? []), id]);
     }
-    return this.postings[id];
+    return id;
   }
 
   private finish(): void {
     const n = this.nameOwner.length;
     this.idf = new Float64Array(this.postings.length);
-    for (let i = 0; i < this.postings.length; i++) this.idf[i] = Math.log(1 + n / this.postings[i].length);
-    this.acc = new Float64Array(n);
-    this.seen = new Int32Array(n);
+    for (let i = 0; i < this.postings.length; i++) this.idf[i] = Math.log(1 + n / this.nameFrequency[i]);
+    this.acc = new Float64Array(this.formNames.length);
+    this.seen = new Int32Array(this.formNames.length);
   }
 
   /** Rarity of a token as a weight multiplier: common words (Mohammed, Ali) count less, rare ones more. */
@@ -202,17 +226,20 @@ export class MatchIndex {
 
     // group the shortlisted names by party; identifiers can also find a party whose name differs entirely
     const byCandidate = new Map<number, Set<number>>();
-    for (const nameId of shortlist) {
-      const ci = this.nameOwner[nameId];
-      let set = byCandidate.get(ci);
-      if (!set) byCandidate.set(ci, (set = new Set()));
-      set.add(this.namePos[nameId]);
+    for (const formId of shortlist) {
+      for (const nameId of this.formNames[formId]) {
+        const ci = this.nameOwner[nameId];
+        let set = byCandidate.get(ci);
+        if (!set) byCandidate.set(ci, (set = new Set()));
+        set.add(this.namePos[nameId]);
+      }
     }
     if (pq.identifiers.length) this.byIdentifier(pq.identifiers.map((i) => i.value), byCandidate);
 
     // score every shortlisted party without explanations, then explain only those that are returned
     const ranked: Array<{ ci: number; nameIndex: number; score: number }> = [];
-    const quickContext = { threshold, weightOf: this.weightOf, explain: false };
+    // a name form shared by several parties is aligned once
+    const quickContext = { threshold, weightOf: this.weightOf, explain: false, cache: new Map() };
     for (const [ci, names] of byCandidate) {
       const quick = scoreCandidate(pq, this.candidates[ci], quickContext, names.size ? names : undefined);
       if (quick && quick.score >= cutoff) ranked.push({ ci, nameIndex: quick.nameIndex, score: quick.score });
@@ -235,7 +262,7 @@ export class MatchIndex {
     return hits.slice(0, limit);
   }
 
-  /** Name ids sharing the query's words (or near-spellings), best first, at most SHORTLIST. */
+  /** Name forms sharing the query's words (or near-spellings), best first, at most SHORTLIST. */
   private retrieve(tokens: NameToken[]): number[] {
     const stamp = ++this.stamp;
     const touched: number[] = [];
@@ -265,13 +292,13 @@ export class MatchIndex {
       const generic = qt.kind === "generic" ? 0.3 : 1;
       for (const [id, sim] of matched) {
         const w = sim * this.idf[id] * generic;
-        for (const nameId of this.postings[id]) {
-          if (seen[nameId] !== stamp) {
-            seen[nameId] = stamp;
-            acc[nameId] = 0;
-            touched.push(nameId);
+        for (const formId of this.postings[id]) {
+          if (seen[formId] !== stamp) {
+            seen[formId] = stamp;
+            acc[formId] = 0;
+            touched.push(formId);
           }
-          acc[nameId] += w;
+          acc[formId] += w;
         }
       }
     }
@@ -280,9 +307,9 @@ export class MatchIndex {
     touched.sort((a, b) => acc[b] - acc[a]);
     const floor = acc[touched[0]] * Number(process.env.FL ?? 0.4);
     const out: number[] = [];
-    for (const nameId of touched) {
-      if (out.length >= SHORTLIST || acc[nameId] < floor) break;
-      out.push(nameId);
+    for (const formId of touched) {
+      if (out.length >= SHORTLIST || acc[formId] < floor) break;
+      out.push(formId);
     }
     return out;
   }

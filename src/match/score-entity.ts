@@ -103,6 +103,12 @@ export interface ScoreContext {
   threshold: number;
   /** false: score without building the token alignment (see scoreTokens) */
   explain?: boolean;
+  /**
+   * Alignments already computed for this query, by query tokens then candidate tokens (the index shares one
+   * token array among names of the same form, so a name on three lists is aligned once). Only for one
+   * query, one weightOf and one explain setting.
+   */
+  cache?: Map<NameToken[], Map<NameToken[], NameScore>>;
 }
 
 export interface CandidateScore {
@@ -116,7 +122,7 @@ const WEAK_ALIAS_FACTOR = 0.9;
 const PREVIOUS_NAME_FACTOR = 0.97;
 
 /** Best name alignment between the query and a candidate. */
-export function bestNameScore(pq: PreparedQuery, cand: Candidate, ctx: Pick<ScoreContext, "weightOf" | "explain">, only?: Set<number>) {
+export function bestNameScore(pq: PreparedQuery, cand: Candidate, ctx: Pick<ScoreContext, "weightOf" | "explain" | "cache">, only?: Set<number>) {
   const person = typeGroup(cand.type) === "person" ? pq.group !== "organization" : pq.group === "person";
   const queries = person ? (pq.asPerson.length ? pq.asPerson : pq.asOther) : pq.asOther.length ? pq.asOther : pq.asPerson;
   let best: { result: NameScore; score: number; query: NameAnalysis; name: CandidateName; nameIndex: number } | undefined;
@@ -125,7 +131,15 @@ export function bestNameScore(pq: PreparedQuery, cand: Candidate, ctx: Pick<Scor
     if (only && !only.has(n)) continue;
     const name = cand.names[n];
     for (const q of queries) {
-      const result = scoreTokens(q.tokens, name.tokens, opts);
+      let cached = ctx.cache?.get(q.tokens);
+      let result = cached?.get(name.tokens);
+      if (!result) {
+        result = scoreTokens(q.tokens, name.tokens, opts);
+        if (ctx.cache) {
+          if (!cached) ctx.cache.set(q.tokens, (cached = new Map()));
+          cached.set(name.tokens, result);
+        }
+      }
       const factor = name.kind === "weak_alias" ? WEAK_ALIAS_FACTOR : name.kind === "previous_name" ? PREVIOUS_NAME_FACTOR : 1;
       const score = result.score * factor;
       if (!best || score > best.score) best = { result, score, query: q, name, nameIndex: n };

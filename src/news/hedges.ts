@@ -6,7 +6,7 @@
 import type { RelationStatus } from "../model/schema.js";
 
 const ENDED =
-  /\b(?:sold (?:off )?(?:its|their|his|her|the|a) (?:\d+(?:\.\d+)?\s?% )?(?:stake|share|shares|holding|interest|business|assets|plant|factory)|divest(?:ed|s|ment)|exit(?:ed|s)? (?:from |the )?(?:\w+ )?market|left the (?:\w+ )?market|withdr(?:ew|awn) from|pulled out|(?:formerly|former|previously)\b|no longer|ceased|terminated|ended (?:its|the|their)|(?:option|right) to (?:re-?purchase|buy back|repurchase|reacquire)|buy-?back option|suspended (?:its |all )?(?:production|operations|cooperation)|broke off|wound down)\b/i;
+  /\b(?:sold (?:off )?(?:its|their|his|her|the|a) (?:\d+(?:\.\d+)?\s?% )?(?:stake|share|shares|holding|interest|business|assets|plant|factory)|divest(?:ed|s|ment)|exit(?:ed|s)? (?:from |the )?(?:\w+ )?market|left the (?:\w+ )?market|withdr(?:ew|awn) from|pulled out|previously\b|formerly(?!\s+(?:known as|called|named))\b|former(?!\s+(?:[\w-]+\s+){0,3}?(?:plant|factory|site|facility|works|premises|dealers|dealerships?|headquarters|building|territory)\b)\b|no longer|ceased|terminated|ended (?:its|the|their)|(?:option|right) to (?:re-?purchase|buy back|repurchase|reacquire)|buy-?back option|suspended (?:its |all )?(?:production|operations|cooperation)|broke off|wound down)\b/i;
 
 /** Attribution to others: "according to reports", "sources say". */
 const ATTRIBUTED =

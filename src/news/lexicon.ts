@@ -87,9 +87,9 @@ export const BODIES: LexiconEntry[] = [
 
 /** Sanctions authority of a body's canonical name or a national adjective ("US sanctions", "EU's list"). */
 export const AUTHORITY_BY_WORD = new Map<string, string>([
-  ["ofac", "OFAC"], ["us", "OFAC"], ["u s", "OFAC"], ["american", "OFAC"], ["washington", "OFAC"], ["us treasury", "OFAC"],
+  ["ofac", "OFAC"], ["us", "OFAC"], ["u s", "OFAC"], ["american", "OFAC"], ["washington", "OFAC"], ["us treasury", "OFAC"], ["united states", "OFAC"],
   ["eu", "European Union"], ["european", "European Union"], ["european union", "European Union"], ["brussels", "European Union"],
-  ["uk", "OFSI"], ["british", "OFSI"], ["ofsi", "OFSI"], ["london", "OFSI"],
+  ["uk", "OFSI"], ["united kingdom", "OFSI"], ["britain", "OFSI"], ["british", "OFSI"], ["ofsi", "OFSI"], ["london", "OFSI"],
   ["un", "UN Security Council"], ["un security council", "UN Security Council"],
 ]);
 

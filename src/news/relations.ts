@@ -10,7 +10,7 @@ import type { NewsRelation } from "../model/news.js";
 import type { DocEntity, Mention, SentenceAnalysis } from "./entities.js";
 import { findDates, type RefDate } from "./dates.js";
 import { negated, statusOf } from "./hedges.js";
-import { COUNTRY_ADJECTIVES, COUNTRY_NAME_BY_CODE } from "./lexicon.js";
+import { AUTHORITY_BY_WORD, COUNTRY_ADJECTIVES, COUNTRY_NAME_BY_CODE } from "./lexicon.js";
 import type { Fallback, Pattern } from "./patterns/types.js";
 import { PARTNERSHIP_PATTERNS } from "./patterns/partnership.js";
 import { LICENCE_PATTERNS } from "./patterns/licence.js";
@@ -69,6 +69,7 @@ export function extractRelations(sentences: SentenceAnalysis[], entities: DocEnt
     const cls = clauses(text);
     const dates = findDates(text, ref);
     const adjectiveMentions = countryAdjectiveMentions(sa, entities, countryEntities);
+    const sanctionsPool = authorityPool(sa, entities);
     for (const p of PATTERNS) {
       p.trigger.lastIndex = 0;
       for (const m of text.matchAll(p.trigger)) {
@@ -81,7 +82,8 @@ export function extractRelations(sentences: SentenceAnalysis[], entities: DocEnt
         if (p.requires && !p.requires.test(clauseText)) continue;
         if (p.excludes && p.excludes.test(clauseText)) continue;
         if (negated(text.slice(clause.start, tStart))) continue;
-        const pool = p.type === "EXPORTS_TO" ? [...sa.mentions, ...adjectiveMentions].sort((a, b) => a.start - b.start) : sa.mentions;
+        const pool = p.type === "EXPORTS_TO" ? [...sa.mentions, ...adjectiveMentions].sort((a, b) => a.start - b.start)
+          : p.type === "SANCTIONED_BY" ? sanctionsPool : sa.mentions;
         const inClause = pool.filter((x) => x.start >= clause.start && x.end <= clause.end);
         const beforeAll = inClause.filter((x) => x.end <= tStart);
         const afterAll = inClause.filter((x) => x.start >= tEnd && x.start <= tEnd + (p.afterWithin ?? 70));
@@ -92,7 +94,7 @@ export function extractRelations(sentences: SentenceAnalysis[], entities: DocEnt
         let subjects: DocEntity[] = [];
         let objects: DocEntity[] = [];
         const pickBefore = (xs: Mention[]) => (xs.length ? [(p.pickBefore === "nearest" ? xs[xs.length - 1] : xs[0]).entity] : []);
-        const pickAfter = (xs: Mention[]) => (xs.length ? (p.manyAfter ? unique(xs.map((x) => x.entity)) : [xs[0].entity]) : []);
+        const pickAfter = (xs: Mention[]) => (xs.length ? (p.manyAfter ? unique(xs.map((x) => x.entity)) : coordinated(xs, text)) : []);
 
         if (p.id === "export-market") {
           // "Russia has become China's largest export market": exporter right before 's, destination the clause's first party
@@ -150,10 +152,29 @@ export function extractRelations(sentences: SentenceAnalysis[], entities: DocEnt
         }
       }
     }
+    found.push(...gappedStakes(sa, found));
     found.push(...structural(sa, sentences, dates));
     found.push(...sales(sa, dates, ref));
   }
   return dedupe(found);
+}
+
+/**
+ * The first argument after a trigger and the ones coordinated with it: "assembles the Coolray, Atlas Pro and
+ * Monjaro crossovers", "supplies KAMAZ and GAZ" — each of the same type, joined only by commas, "and", "or",
+ * "as well as".
+ */
+const COORDINATION = /^\s*(?:,\s*(?:and\s+|or\s+)?|\s*(?:and|or|as well as|&)\s+)(?:the\s+|its\s+|their\s+)?$/i;
+
+function coordinated(after: Mention[], text: string): DocEntity[] {
+  const out = [after[0].entity];
+  let last = after[0];
+  for (const x of after.slice(1)) {
+    if (x.entity.type !== after[0].entity.type || !COORDINATION.test(text.slice(last.end, x.start))) break;
+    if (!out.includes(x.entity)) out.push(x.entity);
+    last = x;
+  }
+  return out;
 }
 
 function pct0(text: string): number | null {
@@ -206,6 +227,57 @@ function licensedThing(text: string, triggerAt: number): string | null {
   if (head) return head[1];
   const tail = /^\s*(?:\w+\s+){0,6}?(?:to (?:produce|make|build|assemble|use)|for)\s+(?:the\s+)?([^,.;]{3,50})/i.exec(text.slice(triggerAt));
   return tail ? tail[1] : null;
+}
+
+/**
+ * Designations are made by authorities, but articles name countries: "The United Kingdom has added X to its
+ * sanctions list", "under US sanctions". For the sanctions patterns, a country (or its short form or
+ * adjective) that has a sanctions authority stands for that authority (AUTHORITY_BY_WORD).
+ */
+const AUTHORITY_WORD = /\b(?:U\.S\.|US|UK|EU|UN|United States|United Kingdom|Britain|British|American|European Union|European|Washington|London|Brussels)(?![\w-])/g;
+
+function authorityPool(sa: SentenceAnalysis, entities: DocEntity[]): Mention[] {
+  const text = sa.sentence.text;
+  const extra: Mention[] = [];
+  for (const m of text.matchAll(AUTHORITY_WORD)) {
+    const name = AUTHORITY_BY_WORD.get(m[0].toLowerCase().replace(/\./g, " ").trim());
+    if (!name) continue;
+    // a word inside a name already found ("US Treasury", "EU Commission") is that name, not a country
+    if (sa.mentions.some((x) => x.entity.type !== "Country" && x.start <= m.index! && m.index! < x.end)) continue;
+    let e = entities.find((x) => x.name === name && x.type === "PublicBody");
+    if (!e) {
+      e = { index: entities.length, key: `authority:${name}`, name, type: "PublicBody", id: null, country: null, mentions: [], confidence: 0.8, fromGazetteer: true };
+      entities.push(e);
+    }
+    extra.push({ entity: e, sentence: sa.sentence.index, start: m.index!, end: m.index! + m[0].length, tokenStart: -1, tokenEnd: -1, text: m[0], anaphor: true, possessive: false });
+  }
+  if (!extra.length) return sa.mentions;
+  // the authority replaces the country mention it overlaps ("United Kingdom" the country → OFSI)
+  const kept = sa.mentions.filter((x) => !(x.entity.type === "Country" && extra.some((a) => a.start < x.end && x.start < a.end)));
+  return [...kept, ...extra].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Stake lists give the asset once: "BelAZ holds 50% of the venture, Geely owns 32.5% and Soyuz the
+ * remaining 17.5%". In a sentence with a stake in an asset, every other owner followed by a bare percentage
+ * (not "of"/"in" something else) holds a stake in the same asset.
+ */
+const BARE_STAKE = /^\s*(?:,\s*)?(?:(?:owns|own|holds|hold|held|has|had|controls|control|with|keeps|kept|retains|retained)\s+)?(?:the\s+remaining|the\s+rest,?|another|a\s+further|the\s+other)?\s*(?:about|around|roughly|nearly|almost|over|some)?\s*(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)(?!\s+(?:stake|share|interest|holding)s?\s+in\b)(?!\s+(?:of|in)\b)/i;
+const OWNER_TYPES: EntityType[] = ["Company", "Organization", "PublicBody", "Person"];
+
+function gappedStakes(sa: SentenceAnalysis, found: FoundRelation[]): FoundRelation[] {
+  const stakes = found.filter((r) => r.sentence === sa.sentence.index && r.type === "OWNS" && r.percentage !== null);
+  if (!stakes.length) return [];
+  const asset = stakes[0].object;
+  const out: FoundRelation[] = [];
+  const text = sa.sentence.text;
+  for (const m of sa.mentions) {
+    if (!OWNER_TYPES.includes(m.entity.type) || m.entity === asset || stakes.some((r) => r.subject === m.entity)) continue;
+    const g = BARE_STAKE.exec(text.slice(m.end));
+    if (!g) continue;
+    out.push({ ...stakes[0], subject: m.entity, percentage: Number(g[1]), confidence: Math.min(stakes[0].confidence, 0.7), pattern: "stake-list" });
+  }
+  return out;
 }
 
 /** "Chinese (automobile) exports" names China as a trading party. */

@@ -13,6 +13,13 @@ export const OWNERSHIP_PATTERNS: Pattern[] = [
     before: "subject", after: "object", afterWithin: 25, confidence: 0.8,
   },
   {
+    // "BelAZ holds 50% of the venture", "Daimler Truck, which held 15% of KAMAZ"
+    id: "holds-percent-of", type: "OWNS", subjectTypes: OWNERS, objectTypes: ASSETS,
+    trigger: /\b(?:owns|own|owned|holds|hold|held|controls|control|controlled|has|had|retains|retained|keeps|kept)\s+(?:(?:about|around|roughly|some|nearly|almost|over|more than|just over|the remaining|a further)\s+)*\d+(?:\.\d+)?\s?(?:%|percent|per cent)\s+(?:of|in)\b(?:\s+(?:the\s+)?(?:shares|stock|capital|equity)\s+(?:of|in)\b)?/gi,
+    before: "subject", after: "object", pickBefore: "nearest", afterWithin: 25, confidence: 0.75,
+    excludes: /\bmarket\b/i,
+  },
+  {
     id: "stake-in", type: "OWNS", subjectTypes: OWNERS, objectTypes: ASSETS,
     trigger: new RegExp(String.raw`['’]s\s+${PCT}\s+(?:stake|share|interest|holding)\s+in\b`, "gi"),
     before: "subject", after: "object", pickBefore: "nearest", afterWithin: 25, confidence: 0.75,

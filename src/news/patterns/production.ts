@@ -7,7 +7,7 @@ const LOCAL = /\b(?:on (?:\w+ )?soil|in (?:Russia|Kazakhstan|Belarus|Uzbekistan|
 export const PRODUCTION_PATTERNS: Pattern[] = [
   {
     id: "launches", type: "PRODUCES", subjectTypes: ["Company", "Brand"], objectTypes: PRODUCTS,
-    trigger: /\b(?:rolled out|rolls out|roll out|launch(?:ed|es|ing)?|introduc(?:ed|es|ing)|unveil(?:ed|s|ing)?|present(?:ed|s)|debut(?:ed|s)|premiered|releas(?:ed|es)|produc(?:es|ed|ing)|manufactur(?:es|ed|ing)|makes|made|builds|built|develop(?:s|ed|ing)|(?:start(?:ed|s)?|began|begins|will start|to start) (?:the )?(?:production|sales|assembly|deliveries) of|sells|sold)\b/gi,
+    trigger: /\b(?:rolled out|rolls out|roll out|launch(?:ed|es|ing)?|introduc(?:ed|es|ing)|unveil(?:ed|s|ing)?|present(?:ed|s)|debut(?:ed|s)|premiered|releas(?:ed|es)|produc(?:es|ed|ing)|manufactur(?:es|ed|ing)|makes|made|builds|built|develop(?:s|ed|ing)|(?:start(?:ed|s)?|began|begins|will start|to start|launched|kicked off) (?:the )?(?:serial |mass |series |full-scale |commercial |local )?(?:production|sales|assembly|deliveries) of|sells|sold)\b/gi,
     before: "subject", after: "object", pickBefore: "first", afterWithin: 40, confidence: 0.8,
   },
   {
@@ -24,7 +24,7 @@ export const PRODUCTION_PATTERNS: Pattern[] = [
   {
     // "Jetour plans to manufacture vehicles on Russian soil": local production of its own vehicles
     id: "local-production", type: "ASSEMBLES", subjectTypes: COMPANIES, objectTypes: PRODUCTS,
-    trigger: /\b(?:manufactur(?:e|es|ing)|produc(?:e|es|ing)|locali[sz](?:e|es|ing) (?:the )?production|start (?:local )?production|(?:local|contract) (?:production|manufacturing))\b/gi,
+    trigger: /\b(?:manufactur(?:e|es|ing)|produc(?:e|es|ing)|locali[sz](?:e|es|ing) (?:the )?production|(?:start(?:s|ed)?|began|begins|launch(?:es|ed)?) (?:the )?(?:local |serial |mass |series |full-scale )?(?:production|manufacturing|assembly)|(?:local|contract) (?:production|manufacturing))\b/gi,
     before: "subject", after: "object", pickBefore: "first", afterWithin: 30, fallbackObject: ["self"], confidence: 0.6,
     requires: LOCAL,
   },
