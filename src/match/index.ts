@@ -46,8 +46,12 @@ export interface IndexRecords {
   day?: string;
 }
 
-/** How many names go from retrieval to the full scorer, at most. */
-const SHORTLIST = Number(process.env.SL ?? 24);
+/**
+ * How many name forms go from retrieval to the full scorer, at most (each form fans out to every party that
+ * carries it, so one person on several lists takes one place). 12 keeps the UN positives' recall while
+ * halving the scoring work of 24; fewer far-fetched candidates also means fewer false positives.
+ */
+const SHORTLIST = 12;
 
 export class MatchIndex {
   readonly algorithm = MATCH_ALGORITHM;
@@ -303,9 +307,9 @@ export class MatchIndex {
       }
     }
     if (touched.length <= SHORTLIST) return touched;
-    // keep the best SHORTLIST names, and only those within reach of the best
+    // keep the best SHORTLIST name forms, and only those within reach of the best
     touched.sort((a, b) => acc[b] - acc[a]);
-    const floor = acc[touched[0]] * Number(process.env.FL ?? 0.4);
+    const floor = acc[touched[0]] * 0.4;
     const out: number[] = [];
     for (const formId of touched) {
       if (out.length >= SHORTLIST || acc[formId] < floor) break;

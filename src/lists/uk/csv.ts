@@ -2,8 +2,9 @@
  * UK lists as CSV: the FCDO `UK_Sanctions_List.csv` (a "Report Date" line, then a header with "Unique ID")
  * and OFSI's `ConList.csv` (a "Last Updated" line, then a header with "Group ID"). FCDO rows of one
  * designation are consecutive and are assembled while streaming. ConList rows of one target are spread
- * over the file (it is sorted by name), so ConList is grouped in memory; it is a few MB, and OFSI has
- * announced its retirement in favour of the FCDO list.
+ * over the file (it is sorted by name), so ConList is grouped in memory; it is a few MB, and since
+ * 28 January 2026 the FCDO list is the single official UK list (ConList is read for older copies).
+ * The layouts as verified are described in test/fixtures/lists/README.md.
  */
 import { basename } from "node:path";
 import type { ListRecord } from "../../model/lists.js";
