@@ -11,6 +11,7 @@ import type { FoundRelation } from "./relations.js";
 import { findQuantities, type Quantity } from "./numbers.js";
 import { findDates, type RefDate } from "./dates.js";
 import { statusOf } from "./hedges.js";
+import { COUNTRY_ADJECTIVES } from "./lexicon.js";
 
 export interface FoundFact {
   metric: Metric;
@@ -65,7 +66,8 @@ function metricOf(q: Quantity, before: string, after: string, eventBefore: boole
   }
 }
 
-export function extractFacts(sentences: SentenceAnalysis[], relations: FoundRelation[], ref: RefDate): FoundFact[] {
+export function extractFacts(sentences: SentenceAnalysis[], relations: FoundRelation[], ref: RefDate, entities: DocEntity[] = []): FoundFact[] {
+  const countryEntities = entities.filter((e) => e.type === "Country");
   const out: FoundFact[] = [];
   const events = relations.filter((r) => r.type === "CERTIFICATION_CANCELLED");
   for (const sa of sentences) {
@@ -80,7 +82,7 @@ export function extractFacts(sentences: SentenceAnalysis[], relations: FoundRela
       const after = text.slice(q.end);
       const metric = metricOf(q, before, after, Boolean(eventBefore));
       if (!metric) continue;
-      const subject = siteSubject(before, sa, q, relations) ?? subjectOf(metric, q, sa, sentences, after, eventBefore?.subject);
+      const subject = siteSubject(before, sa, q, relations) ?? subjectOf(metric, q, sa, sentences, after, eventBefore?.subject, countryEntities);
       if (!subject) continue;
       let period: string | null = null;
       if (!UNDATED.includes(metric)) {
@@ -126,7 +128,20 @@ function siteSubject(before: string, sa: SentenceAnalysis, q: Quantity, relation
   return best;
 }
 
-function subjectOf(metric: Metric, q: Quantity, sa: SentenceAnalysis, all: SentenceAnalysis[], after: string, eventSubject?: DocEntity): DocEntity | undefined {
+/** The country named nearest before a position: possessive in this sentence first, then the three before it. */
+function countryNear(sa: SentenceAnalysis, all: SentenceAnalysis[], at: number): DocEntity | undefined {
+  const here = sa.mentions.filter((m) => m.entity.type === "Country" && m.end <= at);
+  const own = here.filter((m) => m.possessive).pop() ?? here.pop();
+  if (own) return own.entity;
+  for (let k = sa.sentence.index - 1; k >= 0 && k >= sa.sentence.index - 3; k--) {
+    const ms = all[k].mentions.filter((m) => m.entity.type === "Country");
+    const hit = ms.find((m) => m.possessive) ?? ms[0];
+    if (hit) return hit.entity;
+  }
+  return undefined;
+}
+
+function subjectOf(metric: Metric, q: Quantity, sa: SentenceAnalysis, all: SentenceAnalysis[], after: string, eventSubject?: DocEntity, countryEntities: DocEntity[] = []): DocEntity | undefined {
   const ms = sa.mentions;
   if (metric === "units_affected" && eventSubject) return eventSubject;
   if (metric === "range_km" || metric === "power_hp" || metric === "engine_l") {
@@ -139,7 +154,20 @@ function subjectOf(metric: Metric, q: Quantity, sa: SentenceAnalysis, all: Sente
     }
     return undefined;
   }
+  if (metric === "fee_amount") {
+    // a fee is a country's: "Russia's recycling fee … The fee now stands at 1.6 million rubles"
+    const country = countryNear(sa, all, q.start);
+    if (country) return country;
+  }
   if (metric === "market_share") {
+    // "Chinese brands hold over 50%": the share is the country's, not the clause's first party
+    const adj = /\b([A-Z][a-z]+)\s+(?:[a-z-]+\s+)?(?:brands?|carmakers?|automakers?|makers?|manufacturers?|cars|vehicles|models|companies|producers|firms|trucks)\b[^.;]{0,40}$/.exec(sa.sentence.text.slice(0, q.start));
+    const code = adj && COUNTRY_ADJECTIVES.get(adj[1].toLowerCase());
+    if (code) {
+      const country = all.flatMap((x) => x.mentions).find((m) => m.entity.type === "Country" && m.entity.country === code)?.entity
+        ?? countryEntities.find((e) => e.country === code);
+      if (country) return country;
+    }
     const ofX = ms.find((m) => m.start >= q.end && m.start <= q.end + 12 && /^\s*of\s+(?:the\s+)?$/i.test(sa.sentence.text.slice(q.end, m.start)));
     if (ofX) return ofX.entity;
     const possessive = ms.filter((m) => m.end <= q.start && m.possessive).pop();

@@ -39,7 +39,7 @@ export function analyseArticle(article: Article, gazetteer: Gazetteer, opts: Ana
   for (const e of analysis.entities) if (!e.id) linkEntity(e, gazetteer);
   const ref = refDate(article.date ?? opts.date ?? inferReferenceDate(article.body));
   const relations = extractRelations(analysis.sentences, analysis.entities, ref);
-  const facts = extractFacts(analysis.sentences, relations, ref);
+  const facts = extractFacts(analysis.sentences, relations, ref, analysis.entities);
 
   const used = new Set<DocEntity>([...relations.flatMap((r) => [r.subject, r.object]), ...facts.map((f) => f.subject)]);
   const entities: NewsEntity[] = analysis.entities

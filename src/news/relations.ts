@@ -10,6 +10,7 @@ import type { NewsRelation } from "../model/news.js";
 import type { DocEntity, Mention, SentenceAnalysis } from "./entities.js";
 import { findDates, type RefDate } from "./dates.js";
 import { negated, statusOf } from "./hedges.js";
+import { applyLaterEndings } from "./endings.js";
 import { AUTHORITY_BY_WORD, COUNTRY_ADJECTIVES, COUNTRY_NAME_BY_CODE } from "./lexicon.js";
 import type { Fallback, Pattern } from "./patterns/types.js";
 import { PARTNERSHIP_PATTERNS } from "./patterns/partnership.js";
@@ -90,11 +91,13 @@ export function extractRelations(sentences: SentenceAnalysis[], entities: DocEnt
         const typesOf = (role: "subject" | "object" | null) => (role === "subject" ? p.subjectTypes : role === "object" ? p.objectTypes : []);
         const before = beforeAll.filter((x) => typesOf(p.before).includes(x.entity.type));
         const after = afterAll.filter((x) => typesOf(p.after).includes(x.entity.type));
+        // coordinated arguments may run past afterWithin ("to Kazakhstan and Belarus")
+        const afterTyped = inClause.filter((x) => x.start >= tEnd && typesOf(p.after).includes(x.entity.type));
 
         let subjects: DocEntity[] = [];
         let objects: DocEntity[] = [];
         const pickBefore = (xs: Mention[]) => (xs.length ? [(p.pickBefore === "nearest" ? xs[xs.length - 1] : xs[0]).entity] : []);
-        const pickAfter = (xs: Mention[]) => (xs.length ? (p.manyAfter ? unique(xs.map((x) => x.entity)) : coordinated(xs, text)) : []);
+        const pickAfter = (xs: Mention[]) => (xs.length ? (p.manyAfter ? unique(xs.map((x) => x.entity)) : coordinated(afterTyped.slice(afterTyped.indexOf(xs[0])), text)) : []);
 
         if (p.id === "export-market") {
           // "Russia has become China's largest export market": exporter right before 's, destination the clause's first party
@@ -156,6 +159,7 @@ export function extractRelations(sentences: SentenceAnalysis[], entities: DocEnt
     found.push(...structural(sa, sentences, dates));
     found.push(...sales(sa, dates, ref));
   }
+  applyLaterEndings(found, sentences);
   return dedupe(found);
 }
 
