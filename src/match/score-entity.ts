@@ -151,12 +151,14 @@ export function bestNameScore(pq: PreparedQuery, cand: Candidate, ctx: Pick<Scor
 interface Evidence {
   score: number;
   fields: FieldEvidence[];
+  /** false when scoring without explanations (the index's quick pass): moves are not recorded */
+  record: boolean;
 }
 
 /** Moves the score to `target` (clamped to 0..1) and records the move as evidence. */
 function move(st: Evidence, e: Omit<FieldEvidence, "delta">, target: number): void {
   const next = Math.max(0, Math.min(1, target));
-  st.fields.push({ ...e, delta: round(next - st.score) });
+  if (st.record) st.fields.push({ ...e, delta: round(next - st.score) });
   st.score = next;
 }
 
@@ -164,7 +166,7 @@ function move(st: Evidence, e: Omit<FieldEvidence, "delta">, target: number): vo
 export function scoreCandidate(pq: PreparedQuery, cand: Candidate, ctx: ScoreContext, only?: Set<number>): CandidateScore | undefined {
   const best = bestNameScore(pq, cand, ctx, only);
   if (!best) return undefined;
-  const st: Evidence = { score: best.score, fields: [] };
+  const st: Evidence = { score: best.score, fields: [], record: ctx.explain !== false };
 
   // identifiers
   for (const id of pq.identifiers) {

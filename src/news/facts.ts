@@ -11,7 +11,7 @@ import type { FoundRelation } from "./relations.js";
 import { findQuantities, type Quantity } from "./numbers.js";
 import { findDates, type RefDate } from "./dates.js";
 import { statusOf } from "./hedges.js";
-import { COUNTRY_ADJECTIVES } from "./lexicon.js";
+import { COUNTRY_ADJECTIVES, COUNTRY_NAME_BY_CODE } from "./lexicon.js";
 
 export interface FoundFact {
   metric: Metric;
@@ -67,7 +67,6 @@ function metricOf(q: Quantity, before: string, after: string, eventBefore: boole
 }
 
 export function extractFacts(sentences: SentenceAnalysis[], relations: FoundRelation[], ref: RefDate, entities: DocEntity[] = []): FoundFact[] {
-  const countryEntities = entities.filter((e) => e.type === "Country");
   const out: FoundFact[] = [];
   const events = relations.filter((r) => r.type === "CERTIFICATION_CANCELLED");
   for (const sa of sentences) {
@@ -82,7 +81,9 @@ export function extractFacts(sentences: SentenceAnalysis[], relations: FoundRela
       const after = text.slice(q.end);
       const metric = metricOf(q, before, after, Boolean(eventBefore));
       if (!metric) continue;
-      const subject = siteSubject(before, sa, q, relations) ?? subjectOf(metric, q, sa, sentences, after, eventBefore?.subject, countryEntities);
+      // "Daimler Truck, which held 15% of KAMAZ": a stake read as OWNS is no market share
+      if (metric === "market_share" && relations.some((r) => r.type === "OWNS" && r.sentence === sa.sentence.index && r.percentage === q.value)) continue;
+      const subject = siteSubject(before, sa, q, relations) ?? subjectOf(metric, q, sa, sentences, after, eventBefore?.subject, entities);
       if (!subject) continue;
       let period: string | null = null;
       if (!UNDATED.includes(metric)) {
@@ -165,8 +166,12 @@ function subjectOf(metric: Metric, q: Quantity, sa: SentenceAnalysis, all: Sente
     const code = adj && COUNTRY_ADJECTIVES.get(adj[1].toLowerCase());
     if (code) {
       const country = all.flatMap((x) => x.mentions).find((m) => m.entity.type === "Country" && m.entity.country === code)?.entity
-        ?? countryEntities.find((e) => e.country === code);
+        ?? countryEntities.find((e) => e.type === "Country" && e.country === code);
       if (country) return country;
+      // a country named only by its adjective becomes a party of the article, as for "Chinese exports"
+      const e: DocEntity = { index: countryEntities.length, key: `country:${code}`, name: COUNTRY_NAME_BY_CODE.get(code) ?? code, type: "Country", id: null, country: code, mentions: [], confidence: 0.8, fromGazetteer: true };
+      countryEntities.push(e);
+      return e;
     }
     const ofX = ms.find((m) => m.start >= q.end && m.start <= q.end + 12 && /^\s*of\s+(?:the\s+)?$/i.test(sa.sentence.text.slice(q.end, m.start)));
     if (ofX) return ofX.entity;

@@ -112,6 +112,10 @@ export function extractRelations(sentences: SentenceAnalysis[], entities: DocEnt
             const buyer = toAt === 0 ? inClause.find((x) => x.start > target.end && p.subjectTypes.includes(x.entity.type)) : undefined;
             if (buyer) subjects = [buyer.entity], (objects = [target.entity]);
           }
+        } else if (p.objectAfterTo) {
+          const subject = after[0];
+          const target = subject && inClause.find((x) => x.start > subject.end && p.objectTypes.includes(x.entity.type) && /\bto\s+(?:the\s+)?$/i.test(text.slice(subject.end, x.start)));
+          if (subject && target) subjects = [subject.entity], (objects = [target.entity]);
         } else if (p.pairBefore || p.pairAfter) {
           const side = p.pairBefore ? before : after;
           if (side.length >= 2) subjects = [side[0].entity], (objects = [side[1].entity]);

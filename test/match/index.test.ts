@@ -107,3 +107,28 @@ for (const backend of backends()) {
     }
   });
 }
+
+test("one person on several lists is found on each, even when many namesakes share the query's words", () => {
+  // Saddam Hussein al-Tikriti appears on the OFAC, UN and UK lists under the same name; two dozen relatives
+  // and namesakes share "al-Tikriti" or "Hussein". Every list's entry must come back, each explained.
+  const party = (id: string, name: string) => Entity.parse({ id, type: "Person", name, countries: ["IQ"], sources: [`list:${id.split(":")[0]}:1`] });
+  const lists = ["ofac-sdn:7", "un:7", "uk:7"].map((id) => party(id, "AL-TIKRITI, Saddam Hussein"));
+  const namesakes = Array.from({ length: 24 }, (_, i) => party(`ofac-sdn:${100 + i}`, `AL-TIKRITI, ${["Barzan", "Watban", "Sabawi", "Uday", "Qusay", "Ali"][i % 6]} Hussein ${["Ibrahim", "Hasan", "Majid", "Abd"][i % 4]}`));
+  const entities = [...lists, ...namesakes];
+  const listings = entities.map((e) => Listing.parse({ id: `${e.id}:L`, entity: e.id, authority: e.id.split(":")[0].toUpperCase(), sources: e.sources }));
+  const many = MatchIndex.fromRecords({ entities, listings, day: "2026-06-01" });
+  const hits = many.screen({ names: ["SADDAM HUSSEIN AL-TIKRITI"], type: "Person" }, { limit: 10 });
+  const matched = hits.filter((h) => h.match).map((h) => h.id).sort();
+  assert.deepEqual(matched, ["ofac-sdn:7", "uk:7", "un:7"]);
+  for (const h of hits.filter((x) => x.match)) {
+    assert.ok(h.explanation.aligned.some((a) => a.query === "saddam" && a.candidate === "saddam" && a.method === "exact"), `${h.id} explains its alignment`);
+  }
+});
+
+test("a hit's explanation is the alignment of its best name, not of another alias", () => {
+  // the quick pass picks the best name; the explanation re-aligns that one name only
+  const [hit] = index.screen({ names: ["Abdulhai Salek"], type: "Person" });
+  assert.equal(hit.id, "un:6908");
+  assert.equal(hit.explanation.matchedName, "Abdulhai Salek");
+  assert.ok(hit.explanation.aligned.some((a) => a.query === "abdulhai" && a.candidate === "abdulhai"));
+});

@@ -5,9 +5,15 @@ const base = { type: "LICENSES_TO" as const, subjectTypes: PARTIES, objectTypes:
 
 export const LICENCE_PATTERNS: Pattern[] = [
   {
+    // passive with both parties: "the cab design was licensed by JMC to Volga Motors"
+    ...base, id: "licensed-by-to",
+    trigger: /\b(?:is|are|was|were|has been|have been|had been|will be)\s+licen[cs]ed\s+by\b(?=[^.;]{0,60}\bto\b)/gi,
+    before: null, after: "subject", objectAfterTo: true, confidence: 0.8,
+  },
+  {
     // "the cabins are produced under a license from JAC": licensor after, licensee before (or the model's maker)
     ...base, id: "under-licence-from",
-    trigger: /\b(?:under (?:a |an )?licen[cs]e(?: agreement)?|licen[cs]ed|licen[cs]e) (?:from|of|granted by|by)\b/gi,
+    trigger: /\b(?:under (?:a |an )?licen[cs]e(?: agreement)?|licen[cs]ed|licen[cs]e) (?:from|of|granted by|by)\b(?![^.;]{0,60}\bto\s+(?:the\s+)?[A-Z])/gi,
     before: "object", after: "subject", pickBefore: "first", fallbackObject: ["modelMaker", "context"], confidence: 0.8,
   },
   {

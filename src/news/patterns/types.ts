@@ -41,6 +41,8 @@ export interface Pattern {
   requires?: RegExp;
   /** the clause must not say this */
   excludes?: RegExp;
+  /** the object is the party after "to" that follows the subject ("was licensed by JMC to Volga Motors") */
+  objectAfterTo?: boolean;
   symmetric?: boolean;
   confidence: number;
 }

@@ -1,0 +1,117 @@
+/**
+ * One test per family of extraction rules, on sentences written for the test (not the seeds' text): what an
+ * analyst would read off the sentence is what the pipeline must report.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { parseTextArticle } from "../../src/news/article.js";
+import { analyseArticle } from "../../src/news/pipeline.js";
+import { lexiconGazetteer } from "../../src/news/gazetteer.js";
+import { statusOf } from "../../src/news/hedges.js";
+import type { NewsResult } from "../../src/model/news.js";
+
+const gaz = lexiconGazetteer();
+const analyse = (body: string, date = "2024-06-15"): NewsResult =>
+  analyseArticle(parseTextArticle(`Test Story\n\n${body}\n`, { date }), gaz);
+const rel = (r: NewsResult, type: string, subject: string, object: string) =>
+  r.relations.find((x) => x.type === type && x.subject === subject && x.object === object);
+const fact = (r: NewsResult, metric: string, subject: string) => r.facts.find((x) => x.metric === metric && x.subject === subject);
+const show = (r: NewsResult) => JSON.stringify({ relations: r.relations.map((x) => [x.type, x.subject, x.object, x.status, x.percentage]), facts: r.facts.map((f) => [f.metric, f.subject, f.value, f.period]) });
+
+test("coordination: every object joined by commas and 'and' takes the relation", () => {
+  const r = analyse("Volga Motors LLC exports trucks to Kazakhstan, Uzbekistan and Belarus.");
+  for (const country of ["Kazakhstan", "Uzbekistan", "Belarus"]) assert.ok(rel(r, "EXPORTS_TO", "Volga Motors LLC", country), `${country}: ${show(r)}`);
+});
+
+test("coordination stops at a word that is not a conjunction", () => {
+  const r = analyse("Volga Motors LLC exports trucks to Kazakhstan, unlike Kama Trucks LLC, which sells in Belarus.");
+  assert.ok(rel(r, "EXPORTS_TO", "Volga Motors LLC", "Kazakhstan"), show(r));
+  assert.ok(!rel(r, "EXPORTS_TO", "Volga Motors LLC", "Belarus"), show(r));
+});
+
+test("designations by country name stand for the country's sanctions authority", () => {
+  const added = analyse("The United Kingdom has added Kama Axle LLC to its sanctions list.");
+  assert.ok(rel(added, "SANCTIONED_BY", "Kama Axle LLC", "OFSI"), show(added));
+  const under = analyse("Ningbo Gearbox Trading Co has been under US sanctions since 2023.");
+  const r = rel(under, "SANCTIONED_BY", "Ningbo Gearbox Trading Co", "OFAC");
+  assert.ok(r, show(under));
+  assert.equal(r.date?.slice(0, 4), "2023");
+  // a country that is only a place is no authority
+  const place = analyse("Kama Axle LLC opened a sales office in the United Kingdom.");
+  assert.equal(place.relations.filter((x) => x.type === "SANCTIONED_BY").length, 0, show(place));
+});
+
+test("stakes: 'holds N% of', and stake lists that name the asset once", () => {
+  const r = analyse("Ural Holding LLC holds 60% of Kostroma Auto LLC, Volga Capital LLC owns 25% and Neva Invest LLC the remaining 15%.");
+  assert.equal(rel(r, "OWNS", "Ural Holding LLC", "Kostroma Auto LLC")?.percentage, 60, show(r));
+  assert.equal(rel(r, "OWNS", "Volga Capital LLC", "Kostroma Auto LLC")?.percentage, 25, show(r));
+  assert.equal(rel(r, "OWNS", "Neva Invest LLC", "Kostroma Auto LLC")?.percentage, 15, show(r));
+  assert.equal(r.facts.filter((f) => f.metric === "market_share").length, 0, "a stake is no market share");
+});
+
+test("a held stake is no market share, and the relation it belongs to ends with the cooperation", () => {
+  const r = analyse("Rhein Trucks AG, which held 20% of Kama Axle LLC, suspended all cooperation with the company in 2022.");
+  const owns = rel(r, "OWNS", "Rhein Trucks AG", "Kama Axle LLC");
+  assert.equal(owns?.percentage, 20, show(r));
+  assert.equal(owns?.status, "ended");
+  assert.equal(r.facts.filter((f) => f.metric === "market_share").length, 0, show(r));
+});
+
+test("a relation ended in a later sentence is ended; a hedged stop is not", () => {
+  const ended = analyse("Volga Motors LLC assembled trucks under a contract with Kama Trucks LLC at its Samara works. Kama Trucks LLC ended that contract in 2023.");
+  assert.equal(rel(ended, "PARTNER_OF", "Volga Motors LLC", "Kama Trucks LLC")?.status ?? rel(ended, "PARTNER_OF", "Kama Trucks LLC", "Volga Motors LLC")?.status, "ended", show(ended));
+  const hedged = analyse("Volga Motors LLC assembled trucks under a contract with Kama Trucks LLC at its Samara works. Kama Trucks LLC could end that contract next year.");
+  assert.equal(rel(hedged, "PARTNER_OF", "Volga Motors LLC", "Kama Trucks LLC")?.status ?? rel(hedged, "PARTNER_OF", "Kama Trucks LLC", "Volga Motors LLC")?.status, "confirmed", show(hedged));
+});
+
+test("'the former X factory' describes a place and ends nothing; 'formerly known as' is a name", () => {
+  const r = analyse("Volga Motors LLC has started serial production of Chery crossovers at the former Ford factory in Vsevolozhsk.");
+  const a = r.relations.find((x) => x.subject === "Volga Motors LLC" && (x.type === "ASSEMBLES" || x.type === "PRODUCES"));
+  assert.ok(a, show(r));
+  assert.equal(a.status, "confirmed");
+  assert.equal(statusOf("Volga Motors, formerly known as Itil Auto, also builds buses in Samara"), "confirmed");
+  assert.equal(statusOf("Volga Motors, formerly a partner of Itil Auto, builds buses"), "ended");
+});
+
+test("a sale ends the seller's hold and gives the buyer the asset", () => {
+  const r = analyse("Rhein Trucks AG sold its subsidiary Kama Axle LLC to Volga Capital LLC in March.");
+  assert.ok(rel(r, "ACQUIRED", "Volga Capital LLC", "Kama Axle LLC"), show(r));
+  assert.equal(rel(r, "OWNS", "Rhein Trucks AG", "Kama Axle LLC")?.status, "ended", show(r));
+});
+
+test("certification cancellations name the regulator and the product", () => {
+  const r = analyse("Rosstandart has revoked the type approval of the Kama Axle LLC tractor unit.");
+  assert.ok(r.relations.some((x) => x.type === "CERTIFICATION_CANCELLED" && x.object === "Rosstandart"), show(r));
+});
+
+test("exports with quantities and relative periods", () => {
+  const r = analyse("Kazakhstan exported around 12,500 cars to Russia last year.");
+  assert.ok(rel(r, "EXPORTS_TO", "Kazakhstan", "Russia"), show(r));
+  const f = fact(r, "exports_units", "Kazakhstan");
+  assert.equal(f?.value, 12500, show(r));
+  assert.equal(f?.period, "2023");
+});
+
+test("capacity per year and approximate percentages", () => {
+  const r = analyse("The Volga Motors LLC plant can build 80 thousand vehicles a year. Chinese brands hold nearly 55% of the Russian car market.");
+  const cap = fact(r, "production_capacity", "Volga Motors LLC");
+  assert.equal(cap?.value, 80000, show(r));
+  assert.equal(cap?.unit, "vehicles/year");
+  assert.equal(fact(r, "market_share", "China")?.value, 55, show(r));
+});
+
+test("a fee belongs to the country named with it, even a sentence earlier", () => {
+  const r = analyse("Kazakhstan's registration fee for imported cars was raised in March. The fee now stands at about 500,000 tenge.");
+  const f = fact(r, "fee_amount", "Kazakhstan");
+  assert.equal(f?.value, 500000, show(r));
+  assert.equal(f?.unit, "KZT");
+});
+
+test("licences in the passive and partnerships of two named parties", () => {
+  const passive = analyse("The cab design was licensed by Jiangling Motors Co to Volga Motors LLC in 2022.");
+  assert.ok(rel(passive, "LICENSES_TO", "Jiangling Motors Co", "Volga Motors LLC"), show(passive));
+  const pair = analyse("Volga Motors LLC and Jiangling Motors Co signed an agreement on joint assembly in March.");
+  const p = pair.relations.find((x) => x.type === "PARTNER_OF");
+  assert.deepEqual([p?.subject, p?.object].sort(), ["Jiangling Motors Co", "Volga Motors LLC"], show(pair));
+  assert.equal(p?.date, "2024-03");
+});
