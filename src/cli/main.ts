@@ -13,6 +13,14 @@ import { registerExposure } from "./commands/exposure.js";
 import { registerNews } from "./commands/news.js";
 import { VERSION } from "../version.js";
 
+// `autorisk … | head` closes the pipe early; that is the reader's choice, not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+    throw err;
+  });
+}
+
 const program = new Command();
 program
   .name("autorisk")
