@@ -146,12 +146,30 @@ export function recogniseEntities(sentences: Sentence[], gazetteer: Gazetteer): 
     const covered = new Array<boolean>(toks.length).fill(false);
     const cands: Candidate[] = [];
 
-    for (const m of gazetteer.scan(toks)) {
+    const matches = gazetteer.scan(toks);
+    for (let mi = 0; mi < matches.length; mi++) {
+      const m = matches[mi];
       // "China National Heavy Duty Truck Group": a country name opening a longer name is part of it
       const nextTok = toks[m.end];
       if (m.entry.type === "Country" && m.end - m.start === 1 && nextTok && nameLike(nextTok) && nextTok.start === toks[m.end - 1].end + 1 && !TITLE_WORDS.has(lower(nextTok))) continue;
-      cands.push({ start: m.start, end: m.end, name: m.entry.name, type: m.entry.type, confidence: m.entry.id ? 0.95 : 0.9, entry: m.entry });
-      for (let k = m.start; k < m.end; k++) covered[k] = true;
+      const longer = m.entry.type === "Company" || m.entry.type === "Brand" ? longerNameAfter(toks, m.end) : undefined;
+      if (longer?.kind === "new") {
+        // "Daimler Truck", "Mazda Sollers Manufacturing Rus": a longer name containing a known one is another party
+        // (linked afterwards through the matcher if the knowledge base knows it under another spelling); capitalised
+        // words right before the known name belong to it too ("Mazda" when only "Sollers" is known)
+        let start = m.start;
+        while (start > 0 && !covered[start - 1] && toks[start - 1].end + 1 === toks[start].start && nameLike(toks[start - 1]) && plainNameWord(toks[start - 1])) start--;
+        const name = toks.slice(start, longer.end).map((t) => t.text).join(" ");
+        cands.push({ start, end: longer.end, name, type: "Company", confidence: 0.8 });
+        for (let k = start; k < longer.end; k++) covered[k] = true;
+        while (mi + 1 < matches.length && matches[mi + 1].start < longer.end) mi++;
+        continue;
+      }
+      // "Mazda Motor", "Geely Auto": a generic company word after a known name is the same party
+      const end = longer?.kind === "suffix" ? longer.end : m.end;
+      cands.push({ start: m.start, end, name: m.entry.name, type: m.entry.type, confidence: m.entry.id ? 0.95 : 0.9, entry: m.entry });
+      for (let k = m.start; k < end; k++) covered[k] = true;
+      while (mi + 1 < matches.length && matches[mi + 1].start < end) mi++;
     }
 
     // capitalised runs not already matched
@@ -218,6 +236,34 @@ export function recogniseEntities(sentences: Sentence[], gazetteer: Gazetteer): 
   for (const e of entities) e.mentions = [];
   for (const sa of out) for (const m of sa.mentions) m.entity.mentions.push(m);
   return { sentences: out, entities: entities.filter((e) => e.mentions.length) };
+}
+
+/** company words that only restate a known name's legal or generic form ("Mazda Motor", "Chery Automobile Co") */
+const GENERIC_SUFFIXES = new Set(
+  ("motor motors auto automobile automobiles automotive group holding holdings corporation corp company co inc llc ltd limited " +
+    "pjsc jsc ojsc cjsc pao oao zao ooo ao gmbh ag se sa spa plc").split(" "),
+);
+
+/**
+ * The capitalised words right after a known company name: nothing to add (undefined), a generic suffix that
+ * still names the same party ("suffix"), or the rest of a longer proper name that contains a company word
+ * ("Daimler Truck", "Mazda Sollers Manufacturing Rus": "new"). Model codes and plain capitalised words
+ * ("Chery Tiggo", "Daimler K5") are left to the model rules.
+ */
+const plainNameWord = (t: Token) => {
+  const w = lower(t);
+  return !NOT_NAMES.has(w) && !CONNECTORS.has(w) && !TITLE_WORDS.has(w) && !COUNTRY_ADJECTIVES.has(w) && !REGIONAL_ADJECTIVES.has(w) && !PLACES.has(w);
+};
+
+function longerNameAfter(toks: Token[], from: number): { kind: "suffix" | "new"; end: number } | undefined {
+  let k = from;
+  while (k < toks.length && toks[k].start === toks[k - 1].end + 1 && nameLike(toks[k]) && plainNameWord(toks[k])) k++;
+  const tail = toks.slice(from, k);
+  if (!tail.length || tail.some((t) => alnumCode(t) || /\d/.test(t.text))) return undefined;
+  const lw = tail.map(lower);
+  if (lw.every((w) => GENERIC_SUFFIXES.has(w))) return { kind: "suffix", end: k };
+  if (!lw.some((w) => COMPANY_WORDS.has(w))) return undefined;
+  return { kind: "new", end: k };
 }
 
 function tokens_prevIsNotBoundary(toks: Token[], i: number): boolean {
