@@ -7,6 +7,7 @@
  * stop words recognised as weak tokens (legal-forms.ts), single letters of person names as initials, numbers
  * kept as numbers, and cross-script name symbols attached (known-names.ts).
  */
+import { editDistance } from "./jaro-winkler.js";
 import { asciiFold } from "../model/names.js";
 import { chineseToLatin, cyrillicToLatin } from "./transliterate.js";
 import { GENERIC_SYNONYMS, GENERIC_WORDS, LEGAL_FORMS, STOP_WORDS } from "./legal-forms.js";
@@ -79,6 +80,32 @@ function phrases(): Map<string, PhraseEntry[]> {
   for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
   phraseIndex = index;
   return index;
+}
+
+/** Legal-form phrases, flat, for the loose look-up below. */
+let legalEntries: PhraseEntry[] | undefined;
+
+/**
+ * A legal form written slightly wrong: one letter off in a long word (Aktiengeselschaft) or cut off at the
+ * end of the name by a field-length limit (Joint Stock Compan). Tried only after the exact look-up fails,
+ * and only for organisations.
+ */
+function looseLegalPhrase(words: string[], i: number): PhraseEntry | undefined {
+  legalEntries ??= [...phrases().values()].flat().filter((e) => e.token.kind === "legal").sort((a, b) => b.words.length - a.words.length);
+  const last = words.length - 1;
+  for (const entry of legalEntries) {
+    if (i + entry.words.length > words.length) continue;
+    let loose = false;
+    const fits = entry.words.every((w, k) => {
+      const word = words[i + k];
+      if (word === w) return true;
+      loose = true;
+      if (w.length >= 10 && Math.abs(w.length - word.length) <= 1 && editDistance(w, word) <= 1) return true;
+      return i + k === last && k === entry.words.length - 1 && word.length >= 5 && w.startsWith(word);
+    });
+    if (fits && loose) return entry;
+  }
+  return undefined;
 }
 
 const ARABIC_PARTICLES = new Set(["al", "el", "bin", "ibn", "bint", "ben", "ould", "abu"]);
@@ -176,6 +203,7 @@ export function analyseName(name: string, opts: { schema?: string } = {}): NameA
         break;
       }
     }
+    if (!matched && !person && (word.length >= 10 || i >= words.length - 3)) matched = looseLegalPhrase(words, i);
     // a name that is nothing but one generic or stop word is still a name: keep it as a word
     if (matched && !(words.length === matched.words.length && matched.token.kind !== "legal")) {
       const text = matched.words.join(" ");

@@ -18,6 +18,7 @@ import { editDistance } from "./jaro-winkler.js";
 import { analyseName, isPersonSchema, type NameAnalysis } from "./normalize.js";
 import { isStrong, KIND_WEIGHT, popcount, type NameToken } from "./tokens.js";
 import { DEFAULT_THRESHOLD, MATCH_ALGORITHM } from "./version.js";
+import { wadeGilesVariant } from "./wade-giles.js";
 
 export type AlignMethod =
   | "exact"
@@ -26,6 +27,7 @@ export type AlignMethod =
   | "initial"
   | "edit-distance"
   | "merge"
+  | "acronym"
   | "legal-form"
   | "number"
   | "mismatch"
@@ -83,6 +85,12 @@ const LEGAL_FORM_CONFLICT = 0.88;
 const PATRONYM_REVERSED = 0.6;
 const CONNECTORS = new Set(["bin", "ibn", "ben", "bint", "ould"]);
 const NUMBER_MISMATCH = 0.55;
+/**
+ * Names that agree word for word and differ only in a paired series number (Fund VII / Fund VIII, Trust
+ * 2004-1 / 2004-2, Snow Storm 1 / 2) are sibling vehicles of one sponsor or one fleet: shown to an analyst
+ * as a possible match at this score, rather than cut like a number against a missing number.
+ */
+const SERIES_VARIANT = 0.75;
 const WEAK_ONLY_CAP = 0.45;
 const ONE_PART_CAP = 0.6;
 /** each pair of strong tokens that disagree (a different surname, a different patronymic) multiplies by this */
@@ -128,6 +136,7 @@ export function tokenSimilarity(a: NameToken, b: NameToken): Sim | undefined {
   }
   if (a.key === b.key) return SIM_VARIANT;
   if (a.symbol !== undefined && a.symbol === b.symbol) return SIM_KNOWN;
+  if (wadeGilesVariant(a.text, b.text)) return SIM_VARIANT;
   return fuzzy(a, b);
 }
 
@@ -194,22 +203,55 @@ function mergesFrom(q: NameToken[], c: NameToken[], from: NameToken[], to: NameT
   if (longest < 4) return;
   for (let i = 0; i + 1 < from.length; i++) {
     let joined = from[i].key;
+    let joinedText = from[i].text;
     if (from[i].kind === "legal" || from[i].kind === "number") continue;
     for (let len = 2; len <= 3 && i + len <= from.length; len++) {
       const next = from[i + len - 1];
       if (next.kind === "legal" || next.kind === "number") break;
       joined += next.key;
-      if (joined.length > longest + 1) break;
+      joinedText += next.text;
+      if (joined.length > longest + 2) break;
       for (let j = 0; j < to.length; j++) {
         const t = to[j];
         if ((t.kind !== "word" && t.kind !== "generic") || t.key.length < 4) continue;
-        if (Math.abs(t.key.length - joined.length) > 1) continue;
-        const exact = t.key === joined;
+        if (Math.abs(t.key.length - joined.length) > 2) continue;
+        const exact = t.key === joined || wadeGilesVariant(t.text, joinedText);
         // one edit allowed in a join of 8+ letters
         if (!exact && (joined.length < 8 || !withinOneEdit(t.key, joined))) continue;
         const score = exact ? 0.95 : 0.85;
         out.push(flip ? makePair(q, c, j, 1, i, len, score, "merge") : makePair(q, c, i, len, j, 1, score, "merge"));
       }
+    }
+  }
+}
+
+const ACRONYM = 0.9;
+const VOWEL = /[aeiouy]/;
+
+/**
+ * A short word that spells the initials of a run of words on the other side: PLA / People's Liberation
+ * Army, US / United States, JC / Jean-Claude. Stop words inside the run are passed over (DoS / Department
+ * of State). In a person's name only a word without vowels counts (JC, JFK): a pronounceable short word
+ * (Ali, Bob) is a name of its own.
+ */
+function acronyms(q: NameToken[], c: NameToken[], from: NameToken[], to: NameToken[], flip: boolean, person: boolean, out: Pair[]): void {
+  for (let i = 0; i < from.length; i++) {
+    const t = from[i];
+    if (t.kind !== "word" || t.text.length < 2 || t.text.length > 5 || !/^[a-z]+$/.test(t.text)) continue;
+    if (person && VOWEL.test(t.text)) continue;
+    for (let j = 0; j < to.length; j++) {
+      if ((to[j].kind !== "word" && to[j].kind !== "generic") || to[j].text[0] !== t.text[0]) continue;
+      let initials = "";
+      let k = j;
+      for (; k < to.length && initials.length < t.text.length; k++) {
+        const u = to[k];
+        if (u.kind === "stop" && initials.length > 0) continue;
+        if (u.kind !== "word" && u.kind !== "generic") break;
+        if (u.text[0] !== t.text[initials.length]) break;
+        initials += u.text[0];
+      }
+      if (initials !== t.text) continue;
+      out.push(flip ? makePair(q, c, j, k - j, i, 1, ACRONYM, "acronym") : makePair(q, c, i, 1, j, k - j, ACRONYM, "acronym"));
     }
   }
 }
@@ -255,7 +297,11 @@ export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions =
       if (sim) pairs.push(makePair(q, c, i, 1, j, 1, sim.score, sim.method));
     }
   }
-  if (q.length > 1 || c.length > 1) merges(q, c, pairs);
+  if (q.length > 1 || c.length > 1) {
+    merges(q, c, pairs);
+    acronyms(q, c, q, c, false, opts.person === true, pairs);
+    acronyms(q, c, c, q, true, opts.person === true, pairs);
+  }
   pairs.sort(pairOrder);
 
   const qUsed = new Uint8Array(q.length);
@@ -275,6 +321,7 @@ export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions =
   let den = 0;
   let strongAgreement = false;
   let numberMismatch = false;
+  let mismatchedNumberWeight = 0;
   let substitutions = 0;
   let legalConflict = false;
   let agreeingParts = 0;
@@ -291,7 +338,10 @@ export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions =
     den += weight;
     if (p.score >= 0.75 && p.strength === 2) strongAgreement = true;
     if (p.method !== "mismatch" && p.method !== "number" && p.method !== "legal-form" && p.score >= 0.6) agreeingParts++;
-    if (p.method === "number" && p.score === 0) numberMismatch = true;
+    if (p.method === "number" && p.score === 0) {
+      numberMismatch = true;
+      mismatchedNumberWeight += weight;
+    }
     if (p.method === "mismatch") {
       // two generic words that differ (Gas / Oil) count half as much as differing name words
       const qWord = anyKind(q, p.q0, p.qn, "word");
@@ -317,6 +367,8 @@ export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions =
     if (explain) aligned.push({ query: "", candidate: c[j].text, method: "unmatched-candidate", score: 0, weight: round(weight) });
   }
   let score = den > 0 ? num / den : 0;
+  const seriesVariant = numberMismatch && mismatchedNumberWeight > 0 && substitutions === 0 && !legalConflict && qUsed.every((u) => u === 1) && cUsed.every((u) => u === 1) && den > mismatchedNumberWeight;
+  if (seriesVariant) score = (num / (den - mismatchedNumberWeight)) * SERIES_VARIANT;
   if (substitutions > 0) {
     score *= SUBSTITUTION ** substitutions;
     rules.push(`substituted-words:${Math.ceil(substitutions)}`);
@@ -329,7 +381,8 @@ export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions =
     score *= PATRONYM_REVERSED;
     rules.push("patronym-reversed");
   }
-  if (numberMismatch) {
+  if (seriesVariant) rules.push("series-number-differs");
+  else if (numberMismatch) {
     score *= NUMBER_MISMATCH;
     rules.push("number-mismatch");
   }

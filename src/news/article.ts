@@ -84,7 +84,7 @@ export function parseTextArticle(raw: string, meta: ArticleMeta = {}): Article {
     const first = cleanParagraph(lines[i]);
     let k = i + 1;
     const nextBlankOrFurniture = k >= lines.length || !lines[k].trim() || isFurnitureLine(lines[k]);
-    if (first.length <= 200 && first.split(" ").length >= 3 && !/[.!…]["”’)]?$/.test(first) && nextBlankOrFurniture && !isFurnitureLine(first)) {
+    if (first.length <= 200 && first.split(" ").length >= 2 && !/[.!…]["”’)]?$/.test(first) && nextBlankOrFurniture && !isFurnitureLine(first)) {
       m.title = first;
       i = k;
     }

@@ -649,7 +649,11 @@ function addAnaphora(sentences: SentenceAnalysis[]): void {
         const types = ANAPHOR_TYPES[noun];
         let target: DocEntity | undefined;
         const describedAs = described.get(noun);
-        if (describedAs && !GENERIC_COMPANY_NOUNS.has(noun)) {
+        // "Mazda Sollers Manufacturing Rus, the joint venture in Vladivostok": an apposition describes the party before it
+        const appositionOf = ordered.filter((o) => o.end <= a.index!).pop();
+        if (appositionOf && /^,\s+$/.test(text.slice(appositionOf.end, a.index!)) && types.includes(appositionOf.entity.type)) {
+          target = appositionOf.entity;
+        } else if (describedAs && !GENERIC_COMPANY_NOUNS.has(noun)) {
           target = describedAs;
         } else if (SITE_NOUNS.has(noun)) {
           target = lastPlant && lastPlant.sentence >= si - 2 ? lastPlant.e : siteOwner;

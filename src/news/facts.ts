@@ -103,6 +103,15 @@ export function extractFacts(sentences: SentenceAnalysis[], relations: FoundRela
       });
     }
   }
+  // "its plant in Kaluga can build 100,000 cars a year": a plant's capacity, output and staff are filed under the
+  // company that runs it (analysts follow companies; a plant named only by its town is no party of its own)
+  for (const f of out) {
+    if (f.subject.type !== "Plant" || !PLANT_FIGURES.has(f.metric)) continue;
+    // …unless the plant changed hands: a site sold, bought or run by several companies is spoken of by its own name
+    if (relations.some((r) => r.object === f.subject && (r.type === "ACQUIRED" || r.type === "OWNS" || (r.type === "OPERATES_PLANT" && r.status === "ended")))) continue;
+    const operators = new Set(relations.filter((r) => r.type === "OPERATES_PLANT" && r.object === f.subject).map((r) => r.subject));
+    if (operators.size === 1) f.subject = [...operators][0];
+  }
   const seen = new Set<string>();
   return out.filter((f) => {
     const key = `${f.metric}|${f.subject.index}|${f.value}|${f.period}`;
@@ -111,6 +120,8 @@ export function extractFacts(sentences: SentenceAnalysis[], relations: FoundRela
     return true;
   });
 }
+
+const PLANT_FIGURES = new Set<string>(["production_capacity", "production_units", "employees"]);
 
 /**
  * "The plant will have a capacity of…", "The site employs…": with no plant named, the figure belongs to the

@@ -57,7 +57,7 @@ export function analyseArticle(article: Article, gazetteer: Gazetteer, opts: Ana
     date: article.date,
     url: article.url,
     publisher: article.publisher,
-    summary: summarise(analysis.sentences, opts.sentences ?? 3, newsWeights(relations, facts)),
+    summary: summarise(analysis.sentences, opts.sentences ?? 3, newsWeights(relations, facts), article.title),
     entities,
     relations: relations.map((r) => renderRelation(r, analysis.sentences)),
     facts: facts.map((f) => renderFact(f, analysis.sentences)),

@@ -20,6 +20,7 @@ import { SUPPLY_PATTERNS } from "./patterns/supply.js";
 import { OWNERSHIP_PATTERNS } from "./patterns/ownership.js";
 import { SANCTIONS_PATTERNS } from "./patterns/sanctions.js";
 import { TRADE_PATTERNS } from "./patterns/trade.js";
+import { impliedRelations, relativeClauseAt, relativeClauses } from "./relative-clauses.js";
 
 export const PATTERNS: Pattern[] = [
   ...PARTNERSHIP_PATTERNS, ...LICENCE_PATTERNS, ...PRODUCTION_PATTERNS, ...SUPPLY_PATTERNS, ...OWNERSHIP_PATTERNS,
@@ -71,6 +72,7 @@ export function extractRelations(sentences: SentenceAnalysis[], entities: DocEnt
     const dates = findDates(text, ref);
     const adjectiveMentions = countryAdjectiveMentions(sa, entities, countryEntities);
     const sanctionsPool = authorityPool(sa, entities);
+    const relatives = relativeClauses(sa);
     for (const p of PATTERNS) {
       p.trigger.lastIndex = 0;
       for (const m of text.matchAll(p.trigger)) {
@@ -89,7 +91,10 @@ export function extractRelations(sentences: SentenceAnalysis[], entities: DocEnt
         const beforeAll = inClause.filter((x) => x.end <= tStart);
         const afterAll = inClause.filter((x) => x.start >= tEnd && x.start <= tEnd + (p.afterWithin ?? 70));
         const typesOf = (role: "subject" | "object" | null) => (role === "subject" ? p.subjectTypes : role === "object" ? p.objectTypes : []);
-        const before = beforeAll.filter((x) => typesOf(p.before).includes(x.entity.type));
+        let before = beforeAll.filter((x) => typesOf(p.before).includes(x.entity.type));
+        // "AGR works with Chery, which supplies kits to…": inside a relative clause the antecedent is the subject
+        const relative = p.before === "subject" ? relativeClauseAt(relatives, tStart) : undefined;
+        if (relative && before.includes(relative.antecedent)) before = [relative.antecedent];
         const after = afterAll.filter((x) => typesOf(p.after).includes(x.entity.type));
         // coordinated arguments may run past afterWithin ("to Kazakhstan and Belarus")
         const afterTyped = inClause.filter((x) => x.start >= tEnd && typesOf(p.after).includes(x.entity.type));
@@ -160,11 +165,30 @@ export function extractRelations(sentences: SentenceAnalysis[], entities: DocEnt
       }
     }
     found.push(...gappedStakes(sa, found));
+    for (const r of impliedRelations(sa, relatives)) {
+      found.push({ ...r, date: nearestDate(dates, relatives[0]?.start ?? 0, { start: 0, end: text.length }), percentage: null, what: null, sentence: sa.sentence.index, confidence: confidenceOf(0.6, r.subject, r.object), pattern: `relative-clause-${r.type.toLowerCase()}` });
+    }
     found.push(...structural(sa, sentences, dates));
     found.push(...sales(sa, dates, ref));
   }
   applyLaterEndings(found, sentences);
-  return dedupe(found);
+  return dedupe(resolveOptions(found));
+}
+
+/**
+ * "kept an option to buy back the stake": the option holder may come to own the stake's asset again. The
+ * asset is the one the holder is said to have sold (the stake the option refers back to); the party the
+ * stake was sold to is the counterparty, never the thing owned, so an option whose only candidate is a buyer
+ * says nothing new and is dropped.
+ */
+function resolveOptions(found: FoundRelation[]): FoundRelation[] {
+  const buyers = new Set(found.filter((r) => r.type === "ACQUIRED" || r.pattern === "sold-stake-to").map((r) => r.subject));
+  return found.flatMap((r) => {
+    if (r.pattern !== "buyback-option") return [r];
+    const sold = found.filter((x) => x.type === "OWNS" && x.subject === r.subject && x.status === "ended" && x.pattern !== "buyback-option" && x.sentence <= r.sentence).pop();
+    if (sold) return [{ ...r, object: sold.object }];
+    return buyers.has(r.object) ? [] : [r];
+  });
 }
 
 /**
@@ -207,7 +231,8 @@ function fallback(kinds: Fallback[], types: EntityType[], sa: SentenceAnalysis, 
       const model = before.find((x) => x.entity.type === "VehicleModel" && x.entity.maker);
       if (model?.entity.maker && model.entity.maker !== other) return [model.entity.maker];
     }
-    if (kind === "siteOwner" && /\b(?:the|this|that|its|their)\s+(?:site|plant|factory|facility|enterprise|works)\b/i.test(sa.sentence.text.slice(0, before.length ? before[before.length - 1].end : sa.sentence.text.length))) {
+    // "the plant assembled…", "The Vladivostok plant assembled…": a site that acts stands for the company running it
+    if (kind === "siteOwner" && (before.some((x) => x.entity.type === "Plant") || /\b(?:the|this|that|its|their)\s+(?:site|plant|factory|facility|enterprise|works)\b/i.test(sa.sentence.text.slice(0, before.length ? before[before.length - 1].end : sa.sentence.text.length)))) {
       return fallback(["context"], ["Company", "Brand"], sa, all, before, other);
     }
     if (kind === "context") {

@@ -1,7 +1,7 @@
 /**
  * Extractive summary: TextRank over the article's sentences (similarity = shared content words, normalised
- * by sentence length, as in Mihalcea & Tarau 2004), nudged towards sentences that carry named parties and
- * figures and towards the lead, then the top N returned in the article's order. Furniture never gets here:
+ * by sentence length, as in Mihalcea & Tarau 2004), nudged towards sentences that carry named parties,
+ * figures, the headline's words and the lead, then the top N returned in the article's order. Furniture never gets here:
  * it was removed from the body before sentences were split.
  */
 import type { SentenceAnalysis } from "./entities.js";
@@ -27,7 +27,7 @@ function contentWords(text: string): Set<string> {
  * `news`: sentence index → how much news it states (relations, figures, designations), from the extraction;
  * see newsWeights in ./pipeline.ts.
  */
-export function summarise(sentences: SentenceAnalysis[], n = 3, news: Map<number, number> = new Map()): string[] {
+export function summarise(sentences: SentenceAnalysis[], n = 3, news: Map<number, number> = new Map(), title: string | null = null): string[] {
   const candidates = sentences.filter((s) => {
     const words = s.sentence.text.split(/\s+/).length;
     return words >= 6 && !/\?$/.test(s.sentence.text);
@@ -58,6 +58,8 @@ export function summarise(sentences: SentenceAnalysis[], n = 3, news: Map<number
     if (delta < 1e-6) break;
   }
   const max = Math.max(...score);
+  // the headline says what the story is about (Edmundson's title cue): sentences sharing its words gain
+  const titleWords = title ? stems(title) : new Set<string>();
   // greedy by marginal value: centrality and the lead, plus what the sentence adds that the summary lacks
   // (parties not yet named, figures, stated relations); a sentence mostly repeating a chosen one is skipped
   const info = candidates.map((s, i) => ({
@@ -67,6 +69,7 @@ export function summarise(sentences: SentenceAnalysis[], n = 3, news: Map<number
     parties: new Set(s.mentions.filter((m) => !m.anaphor && m.entity.type !== "Person" && m.entity.type !== "Country").map((m) => m.entity.index)),
     figures: Math.min(2, findQuantities(s.sentence.text).filter((q) => q.unit || q.value >= 1000).length),
     news: news.get(s.sentence.index) ?? 0,
+    title: titleOverlap(titleWords, s.sentence.text),
   }));
   const chosen: typeof info = [];
   const named = new Set<number>();
@@ -81,7 +84,7 @@ export function summarise(sentences: SentenceAnalysis[], n = 3, news: Map<number
       });
       if (repeats) continue;
       const fresh = [...x.parties].filter((p) => !named.has(p)).length;
-      const v = x.base + 0.2 * Math.min(fresh, 3) + 0.2 * x.figures + x.news;
+      const v = x.base + 0.2 * Math.min(fresh, 3) + 0.2 * x.figures + x.news + 0.1 * x.title;
       if (!best || v > best.v) best = { x, v };
     }
     if (!best) break;
@@ -89,4 +92,17 @@ export function summarise(sentences: SentenceAnalysis[], n = 3, news: Map<number
     for (const p of best.x.parties) named.add(p);
   }
   return chosen.sort((a, b) => a.s.sentence.index - b.s.sentence.index).map((x) => x.s.sentence.text);
+}
+
+/** content words cut to five letters, so "Local" meets "localisation" and "locally" */
+function stems(text: string): Set<string> {
+  return new Set([...contentWords(text)].map((w) => w.slice(0, 5)));
+}
+
+/** how many of the headline's content words the sentence repeats (at most 3) */
+function titleOverlap(titleWords: Set<string>, sentence: string): number {
+  if (!titleWords.size) return 0;
+  let shared = 0;
+  for (const w of stems(sentence)) if (titleWords.has(w)) shared++;
+  return Math.min(3, shared);
 }

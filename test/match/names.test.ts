@@ -77,13 +77,51 @@ test("OFAC's 'SURNAME, Given' person names match the reading order", () => {
   different("Sergey Ivanov", "Sergey Viktorovich LAVROV", "Person");
 });
 
-test("hard negatives: KAMAZ/KrAZ, GAZ/Gazprom, generic words, different numbers", () => {
+test("hard negatives: KAMAZ/KrAZ, GAZ/Gazprom, generic words, a number against no number", () => {
   different("KAMAZ", "KrAZ");
   different("GAZ", "Gazprom");
   different("GAZ Group", "Gazprom Group");
   different("Automobile Plant", "Kama Automobile Plant");
-  different("Snow Storm 1", "Snow Storm 2", "Vessel");
+  different("Management Company 23", "Management Company");
   same("Brigade Forty-Four", "Brigade 44", "Organization");
+});
+
+test("series numbers: siblings that differ only in the number are a possible match, ranked below the same name", () => {
+  const fund = same("Carlyle Partners VII L.P.", "Carlyle Partners VIII L.P.");
+  assert.ok(fund.rules.includes("series-number-differs"));
+  assert.ok(fund.score < compareNames("Carlyle Partners VII L.P.", "Carlyle Partners VII LP", { schema: "Company" }).score);
+  same("Goldman Sachs Mortgage Loan Trust 2004-1", "Goldman Sachs Mortgage Loan Trust 2004-2");
+  same("Snow Storm 1", "Snow Storm 2", "Vessel");
+  // another word as well as another number: a different entity
+  different("KKR Asian Fund III L.P.", "KKR Europe Fund IV L.P.");
+  different("Snow Storm 1", "Sea Storm 2", "Vessel");
+});
+
+test("Wade-Giles and pinyin spellings of one Mandarin name match; different pinyin syllables do not", () => {
+  same("Mao Tse-tung", "Mao Zedong", "Person");
+  same("Hsi Chin-ping", "Xi Jinping", "Person");
+  same("Chiang Ching-kuo", "Jiang Jingguo", "Person");
+  same("Tsai Ing-wen", "Cai Yingwen", "Person");
+  different("Tan Wei", "Dan Wei", "Person");
+  different("Tim Cook", "Dim Cook", "Person");
+});
+
+test("acronyms spell the initials of the other side's words", () => {
+  same("PLA", "People's Liberation Army", "Organization");
+  same("U.S. Department of State", "United States Department of State", "Organization");
+  same("JC Juncker", "Jean-Claude Juncker", "Person");
+  // a pronounceable short word in a person's name is a name, not initials
+  different("Ali Hassan", "Abdul Latif Ibrahim Hassan", "Person");
+  different("PLA", "People's Army", "Organization");
+  different("JC Juncker", "John Juncker", "Person");
+});
+
+test("legal forms misspelt in a long word or cut off at the end of the name are still legal forms", () => {
+  same("Siemens Aktiengeselschaft", "Siemens AG");
+  same("TACTICAL MISSILES CORPORATION JOINT STOCK COMPAN", "TACTICAL MISSILES CORPORATION JOINT STOCK COMPANY");
+  assert.equal(analyseName("Siemens Aktiengeselschaft", { schema: "Company" }).tokens[1].kind, "legal");
+  // a person's name is never read as a legal form
+  assert.notEqual(analyseName("Maria Aktiengeselschaft", { schema: "Person" }).tokens[1].kind, "legal");
 });
 
 test("transliteration variants and small typos of longer names still match", () => {

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseTextArticle } from "../../src/news/article.js";
 import { analyseArticle } from "../../src/news/pipeline.js";
-import { lexiconGazetteer } from "../../src/news/gazetteer.js";
+import { gazetteerFromEntities, lexiconGazetteer } from "../../src/news/gazetteer.js";
 import { statusOf } from "../../src/news/hedges.js";
 import type { NewsResult } from "../../src/model/news.js";
 
@@ -114,4 +114,82 @@ test("licences in the passive and partnerships of two named parties", () => {
   const p = pair.relations.find((x) => x.type === "PARTNER_OF");
   assert.deepEqual([p?.subject, p?.object].sort(), ["Jiangling Motors Co", "Volga Motors LLC"], show(pair));
   assert.equal(p?.date, "2024-03");
+});
+
+// --- round 4: entity boundaries, relative clauses, options, plant figures, titles ---
+
+const kbEntity = (id: string, name: string, aliases: string[] = []) =>
+  ({ id, type: "Company" as const, name, aliases, weakAliases: [], countries: [], identifiers: {}, birthDate: [], properties: {}, sources: [] });
+const kbGaz = gazetteerFromEntities([kbEntity("volvo", "Volvo Group", ["Volvo"]), kbEntity("avtotor", "Avtotor")]);
+
+test("a longer capitalised name containing a known one is its own party, not the known one cut short", () => {
+  const r = analyseArticle(parseTextArticle("Volvo Trucks Components sold its stake in Avtotor, and Volvo will keep its dealers.", { date: "2024-06-15" }), kbGaz);
+  const names = r.entities.map((e) => e.name);
+  assert.ok(names.includes("Volvo Trucks Components"), names.join(", "));
+  assert.ok(!names.includes("Trucks Components"), names.join(", "));
+  assert.ok(rel(r, "OWNS", "Volvo Trucks Components", "Avtotor"), show(r));
+  // words before the known name belong to the longer name too
+  const r2 = analyseArticle(parseTextArticle("Kestrel Avtotor Manufacturing Rus assembles buses in Kaliningrad.", { date: "2024-06-15" }), kbGaz);
+  assert.ok(r2.entities.some((e) => e.name === "Kestrel Avtotor Manufacturing Rus"), r2.entities.map((e) => e.name).join(", "));
+  assert.ok(!r2.entities.some((e) => e.name === "Avtotor"), r2.entities.map((e) => e.name).join(", "));
+});
+
+test("a generic company word after a known name is the same party", () => {
+  const r = analyseArticle(parseTextArticle("Volvo Group Holding signed a supply agreement with Avtotor in March.", { date: "2024-06-15" }), kbGaz);
+  const volvo = r.entities.find((e) => e.id === "volvo");
+  assert.deepEqual(volvo?.mentions, ["Volvo Group Holding"]);
+  assert.equal(r.entities.filter((e) => e.type === "Company").length, 2);
+});
+
+test("relative clauses: the antecedent is the subject, the party it works with receives what it supplies", () => {
+  const r = analyse("Sevmash Auto builds vans together with Foshan Motors, which supplies vehicle kits under a license agreement.");
+  assert.ok(rel(r, "SUPPLIES", "Foshan Motors", "Sevmash Auto"), show(r));
+  assert.ok(rel(r, "LICENSES_TO", "Foshan Motors", "Sevmash Auto"), show(r));
+  assert.ok(rel(r, "PARTNER_OF", "Sevmash Auto", "Foshan Motors") ?? rel(r, "PARTNER_OF", "Foshan Motors", "Sevmash Auto"), show(r));
+  // an explicit receiver inside the clause wins, and the sentence's first party is not the supplier
+  const r2 = analyse("Sevmash Auto buys parts from Foshan Motors, which supplies engines to Volga Trucks.");
+  assert.ok(rel(r2, "SUPPLIES", "Foshan Motors", "Volga Trucks"), show(r2));
+  assert.ok(!rel(r2, "SUPPLIES", "Sevmash Auto", "Volga Trucks"), show(r2));
+});
+
+test("an option to buy back a stake is about the stake's asset, never the buyer", () => {
+  const r = analyse("Nordwerk Motors sold its 40% stake in Kama Axle to Uralmash Holding. Nordwerk Motors kept an option to buy back the stake within five years.");
+  assert.equal(rel(r, "OWNS", "Nordwerk Motors", "Kama Axle")?.status, "ended", show(r));
+  assert.equal(rel(r, "OWNS", "Uralmash Holding", "Kama Axle")?.status, "confirmed", show(r));
+  assert.ok(!rel(r, "OWNS", "Nordwerk Motors", "Uralmash Holding"), show(r));
+});
+
+test("the capacity and staff of a company's plant are the company's figures", () => {
+  const r = analyse("Nordwerk Motors operates its plant in Kaluga. The plant can build 80,000 cars a year and employs 1,500 people.");
+  assert.equal(fact(r, "production_capacity", "Nordwerk Motors")?.value, 80000, show(r));
+  assert.equal(fact(r, "employees", "Nordwerk Motors")?.value, 1500, show(r));
+});
+
+test("a short title line is the title and yields no entity", () => {
+  const r = analyseArticle(parseTextArticle("Weekly Roundup\n\nNordwerk Motors signed a partnership agreement with Kama Axle on Monday.\n", { date: "2024-06-15" }), gaz);
+  assert.equal(r.title, "Weekly Roundup");
+  assert.ok(!r.entities.some((e) => /Weekly|Roundup/.test(e.name)), r.entities.map((e) => e.name).join(", "));
+  assert.ok(r.entities.some((e) => e.name === "Nordwerk Motors"));
+});
+
+test("the summary prefers sentences that repeat the headline's words", () => {
+  const body = [
+    "Nordwerk Motors opened a dealership in the northern district on Monday.",
+    "Kama Axle said its chief engineer would retire after thirty years.",
+    "The transport duty on imported trucks will double from March.",
+    "Local football clubs announced a schedule for the coming season.",
+    "Volga Buses repainted its showroom and hired two new receptionists.",
+  ].join(" ");
+  const summaryUnder = (title: string) => analyseArticle(parseTextArticle(`${title}\n\n${body}\n`, { date: "2024-06-15" }), gaz).summary;
+  const about = summaryUnder("Transport Duty on Imported Trucks to Double");
+  assert.equal(about.length, 3);
+  assert.ok(about.some((s) => s.includes("transport duty")), about.join(" | "));
+  const unrelated = summaryUnder("Weekly Business Roundup");
+  assert.ok(!unrelated.some((s) => s.includes("transport duty")), unrelated.join(" | "));
+});
+
+test("a plant that assembles stands for the company running it", () => {
+  const r = analyse("Nordwerk Motors took over a site in 2019. The Kaluga plant assembled the Kestrel X5 crossover for local buyers.");
+  const assembled = r.relations.filter((x) => x.type === "ASSEMBLES" && x.object.endsWith("X5"));
+  assert.deepEqual(assembled.map((x) => x.subject), ["Nordwerk Motors"], show(r));
 });

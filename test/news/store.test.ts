@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { backends } from "../helpers/stores.js";
 import { parseTextArticle } from "../../src/news/article.js";
 import { parseHtmlArticle } from "../../src/news/html.js";
@@ -90,12 +90,23 @@ for (const backend of backends()) {
   });
 }
 
-test("CLI: news ingest --json prints the output contract; review, watch and alerts work end to end", () => {
+test("CLI: news ingest --json prints the output contract; review, watch and alerts work end to end", async () => {
   const dir = mkdtempSync(join(tmpdir(), "autorisk-news-"));
   const db = join(dir, "t.db");
-  const cli = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "..", "..", "src", "cli", "main.ts"), "--db", db, ...args], { encoding: "utf8" });
+  const argv = (dbPath: string, args: string[]) => ["--import", "tsx", join(import.meta.dirname, "..", "..", "src", "cli", "main.ts"), "--db", dbPath, ...args];
+  const cli = (...args: string[]) => spawnSync(process.execPath, argv(db, args), { encoding: "utf8" });
+  // each CLI start costs seconds (tsx compiles the sources): the error cases run at the same time as the first
+  // ingest, on a database of their own
+  const cliAsync = (dbPath: string, ...args: string[]) => new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, argv(dbPath, args), { encoding: "utf8" }, (err, stdout, stderr) =>
+      resolve({ status: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }));
+  });
   try {
-    const out = cli("news", "ingest", join(FIXTURES, "gaz-designation.txt"), "--json", "--sentences", "2");
+    const [out, bad, missing] = await Promise.all([
+      cliAsync(db, "news", "ingest", join(FIXTURES, "gaz-designation.txt"), "--json", "--sentences", "2"),
+      cliAsync(join(dir, "other.db"), "review", "accept", "rv-nope"),
+      cliAsync(join(dir, "third.db"), "news", "ingest", join(dir, "nope.txt")),
+    ]);
     assert.equal(out.status, 0, out.stderr);
     const r = JSON.parse(out.stdout);
     for (const key of ["title", "date", "summary", "entities", "relations", "facts"]) assert.ok(key in r, key);
@@ -110,10 +121,8 @@ test("CLI: news ingest --json prints the output contract; review, watch and aler
     assert.ok(items.length > 3);
     const accept = cli("review", "accept", items[0].id);
     assert.equal(accept.status, 0, accept.stderr);
-    const bad = cli("review", "accept", "rv-nope");
     assert.equal(bad.status, 1);
     assert.equal(bad.stderr.trim(), "autorisk: no review item rv-nope (see `autorisk review list`)");
-    const missing = cli("news", "ingest", join(dir, "nope.txt"));
     assert.equal(missing.stderr.trim(), `autorisk: news ingest: no such file or folder: ${join(dir, "nope.txt")}`);
     assert.equal(cli("watch", "add", "kamaz").status, 0);
     assert.match(cli("alerts").stdout, /GAZ Group designated by Office of Foreign Assets Control/);

@@ -13,7 +13,7 @@ export const PARTNERSHIP_PATTERNS: Pattern[] = [
   {
     ...base, id: "in-partnership-with",
     trigger: /\b(?:in (?:collaboration|cooperation|partnership|conjunction|alliance) with|together with|alongside|jointly with|along with)\b/gi,
-    before: "subject", after: "object", confidence: 0.7,
+    before: "subject", after: "object", pickBefore: "nearest", confidence: 0.7,
   },
   {
     ...base, id: "linked-to",
