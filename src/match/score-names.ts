@@ -6,13 +6,16 @@
  *    (a transliteration variant); same known-name symbol 0.95; a person's initial against a word it starts
  *    0.9; otherwise an edit distance with a length-dependent budget (short tokens get no typo at all, so
  *    KAMAZ ≠ KRAZ and GAZ ≠ Gazprom). Adjacent tokens written as one word ("Avto VAZ" / "AvtoVAZ") pair
- *    as a merge. Legal forms pair only with legal forms, numbers only with numbers.
+ *    as a merge; a Wade-Giles spelling pairs with its pinyin (wade-giles.ts); a short word that spells the
+ *    initials of a run of words pairs with the run as an acronym (PLA / People's Liberation Army). Legal
+ *    forms pair only with legal forms, numbers only with numbers.
  * 2. Pairs are taken greedily, best first, each token once. Tokens left over are extras.
  * 3. Score = Σ pair score × (query weight + candidate weight) / Σ weights, where extras count with their
  *    weight × EXTRA_QUERY (a query word the candidate lacks is strong evidence against) or × EXTRA_CANDIDATE
  *    (list entries carry patronymics, clan names and titles a customer record often omits).
- * 4. Rules on top: numbers that disagree cut the score; a name whose agreeing tokens are all weak (legal
- *    forms, generic words) is capped below any threshold (the "CORP" trap).
+ * 4. Rules on top: numbers that disagree cut the score (unless every other word agrees: a series sibling,
+ *    Fund VII / Fund VIII); a name whose agreeing tokens are all weak (legal forms, generic words) is capped
+ *    below any threshold (the "CORP" trap).
  */
 import { editDistance } from "./jaro-winkler.js";
 import { analyseName, isPersonSchema, type NameAnalysis } from "./normalize.js";
@@ -136,7 +139,8 @@ export function tokenSimilarity(a: NameToken, b: NameToken): Sim | undefined {
   }
   if (a.key === b.key) return SIM_VARIANT;
   if (a.symbol !== undefined && a.symbol === b.symbol) return SIM_KNOWN;
-  if (wadeGilesVariant(a.text, b.text)) return SIM_VARIANT;
+  // between two Latin spellings only: pinyin read from Chinese characters is exact (see fuzzy)
+  if (!a.strict && !b.strict && wadeGilesVariant(a.text, b.text)) return SIM_VARIANT;
   return fuzzy(a, b);
 }
 
@@ -215,7 +219,7 @@ function mergesFrom(q: NameToken[], c: NameToken[], from: NameToken[], to: NameT
         const t = to[j];
         if ((t.kind !== "word" && t.kind !== "generic") || t.key.length < 4) continue;
         if (Math.abs(t.key.length - joined.length) > 2) continue;
-        const exact = t.key === joined || wadeGilesVariant(t.text, joinedText);
+        const exact = t.key === joined || (!t.strict && !from[i].strict && wadeGilesVariant(t.text, joinedText));
         // one edit allowed in a join of 8+ letters
         if (!exact && (joined.length < 8 || !withinOneEdit(t.key, joined))) continue;
         const score = exact ? 0.95 : 0.85;
