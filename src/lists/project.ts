@@ -222,6 +222,9 @@ export class Projector {
       await this.db.run(`UPDATE listings SET delisted = ? WHERE id IN (${chunk.map(() => "?").join(",")})`, [delistDate, ...chunk]);
     }
     this.result.delisted = gone.length;
+    // the direct updates above bypass store.write, so move the revision on ourselves: cached match indexes and
+    // exposure graphs must see the delistings
+    if (gone.length) await this.db.run(`UPDATE store_meta SET value = value + 1 WHERE key = 'revision'`);
     return this.result;
   }
 }

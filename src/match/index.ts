@@ -352,30 +352,18 @@ function deletionsOf(key: string): string[] {
 
 // ---- one index per store, rebuilt when the store changes --------------------------------------------------
 
-const cache = new WeakMap<Store, { fingerprint: string; checked: number; index: Promise<MatchIndex> }>();
-const RECHECK_MS = 2000;
-
-async function fingerprint(store: Store): Promise<string> {
-  const counts = await store.counts();
-  const last = await store.sql.get<{ id: string }>(`SELECT max(id) AS id FROM sources`).catch(() => undefined);
-  return JSON.stringify([counts.entities, counts.listings, counts.sources, last?.id ?? null]);
-}
+const cache = new WeakMap<Store, { revision: number; index: Promise<MatchIndex> }>();
 
 /**
- * The store's index, built on first use and rebuilt when the store's contents change (a list update adds a
- * version source and changes listings). The check is cheap (counts) and runs at most every two seconds.
+ * The store's index, built on first use and rebuilt when the store's revision moves (every write bumps it: a
+ * list update, an accepted news item). Checking is one indexed read.
  */
 export async function sharedIndex(store: Store): Promise<MatchIndex> {
+  const revision = await store.revision();
   const entry = cache.get(store);
-  const now = Date.now();
-  if (entry && now - entry.checked < RECHECK_MS) return entry.index;
-  const fp = await fingerprint(store);
-  if (entry && entry.fingerprint === fp) {
-    entry.checked = now;
-    return entry.index;
-  }
+  if (entry && entry.revision === revision) return entry.index;
   const index = MatchIndex.build(store);
-  cache.set(store, { fingerprint: fp, checked: now, index });
+  cache.set(store, { revision, index });
   index.catch(() => cache.delete(store));
   return index;
 }
