@@ -1,18 +1,13 @@
 /** The CLI and the HTTP server as a user meets them: real processes on a temporary SQLite file. */
 import { test, describe, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { cliSandbox, CLI_ENV, CLI_MAIN, ROOT } from "../helpers/cli.js";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-const dir = mkdtempSync(join(tmpdir(), "autorisk-cli-"));
-const db = join(dir, "cli.db");
-const env = { ...process.env, DATABASE_URL: "", AUTORISK_DB: "", AUTORISK_NO_DEMO: "" };
-const cli = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), "--db", db, ...args], { cwd: ROOT, encoding: "utf8", env });
-
-after(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, db, cli, dispose } = cliSandbox("autorisk-cli-");
+after(dispose);
 
 describe("autorisk CLI", () => {
   test("entity KAMAZ --json shows the demo entity with its relations and sources", () => {
@@ -76,7 +71,7 @@ describe("autorisk CLI", () => {
   });
 
   test("serve answers /healthz, /search?q=kamaz and /entities/:id", async () => {
-    const server = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), "--db", db, "serve", "--port", "0"], { cwd: ROOT, env });
+    const server = spawn(process.execPath, ["--import", "tsx", CLI_MAIN, "--db", db, "serve", "--port", "0"], { cwd: ROOT, env: CLI_ENV });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = "";

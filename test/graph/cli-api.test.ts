@@ -1,22 +1,16 @@
 /** `autorisk exposure|whatif|deal check` and the HTTP routes, as a user meets them (demo knowledge base). */
 import { test, describe, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
+import { cliSandbox } from "../helpers/cli.js";
 import { join } from "node:path";
 import { buildServer } from "../../src/api/server.js";
 import { openStore } from "../../src/store/open.js";
 import { ExposureResult } from "../../src/model/graph.js";
 import { renderDeal, renderExposure } from "../../src/cli/commands/exposure.js";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-const dir = mkdtempSync(join(tmpdir(), "autorisk-graph-cli-"));
-const db = join(dir, "cli.db");
-const env = { ...process.env, DATABASE_URL: "", AUTORISK_DB: "", AUTORISK_NO_DEMO: "" };
-const cli = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), "--db", db, ...args], { cwd: ROOT, encoding: "utf8", env });
-
-after(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, db, cli, dispose } = cliSandbox("autorisk-graph-cli-");
+after(dispose);
 
 describe("exposure CLI", () => {
   test("exposure --json prints the output contract; the text form names the path", () => {
