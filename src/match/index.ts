@@ -53,6 +53,15 @@ export interface IndexRecords {
  */
 const SHORTLIST = 12;
 
+/** Query words whose vocabulary matches are kept (a few MB; see vocabularyMatches). */
+const VOCABULARY_CACHE = 50_000;
+
+/** A query word's matches in the index's vocabulary: token ids and their similarity to the query word. */
+interface VocabularyMatches {
+  ids: Int32Array;
+  sims: Float64Array;
+}
+
 export class MatchIndex {
   readonly algorithm = MATCH_ALGORITHM;
   readonly builtAt = new Date().toISOString();
@@ -276,26 +285,11 @@ export class MatchIndex {
     for (const qt of tokens) {
       if (qt.kind === "legal" || qt.kind === "stop" || qt.kind === "initial" || done.has(qt.key)) continue;
       done.add(qt.key);
-      // matched token id → similarity to the query token
-      const matched = new Map<number, number>();
-      const exact = this.tokenIds.get(qt.key);
-      if (exact !== undefined) matched.set(exact, 1);
-      if (qt.symbol) for (const id of this.symbols.get(qt.symbol) ?? []) matched.set(id, Math.max(matched.get(id) ?? 0, 0.95));
-      if (qt.kind !== "number" && qt.key.length >= 4) {
-        const probes = [qt.key, ...deletionsOf(qt.key)];
-        for (const p of probes) {
-          const ids = this.deletions.get(p);
-          const whole = p === qt.key ? undefined : this.tokenIds.get(p);
-          for (const id of whole === undefined ? ids ?? [] : [...(ids ?? []), whole]) {
-            if (matched.has(id)) continue;
-            const sim = tokenSimilarity(qt, this.tokenProbe[id]);
-            if (sim && sim.score >= 0.6) matched.set(id, sim.score);
-          }
-        }
-      }
+      const matched = this.vocabularyMatches(qt);
       const generic = qt.kind === "generic" ? 0.3 : 1;
-      for (const [id, sim] of matched) {
-        const w = sim * this.idf[id] * generic;
+      for (let m = 0; m < matched.ids.length; m++) {
+        const id = matched.ids[m];
+        const w = matched.sims[m] * this.idf[id] * generic;
         for (const formId of this.postings[id]) {
           if (seen[formId] !== stamp) {
             seen[formId] = stamp;
@@ -317,6 +311,40 @@ export class MatchIndex {
     }
     return out;
   }
+
+  /**
+   * The index's words that a query word may be: the same word, a transliteration variant, a known-name
+   * symbol, or one typo away (through the deletion table). Portfolios repeat their words (John, Smith,
+   * Trading) thousands of times, so the answer is kept per query word; the cache is a speed-up with a bound,
+   * cleared when full.
+   */
+  private vocabularyMatches(qt: NameToken): VocabularyMatches {
+    const cacheKey = `${qt.kind}\u0001${qt.text}\u0001${qt.key}\u0001${qt.symbol ?? ""}\u0001${qt.strict ? 1 : 0}`;
+    const cached = this.vocabularyCache.get(cacheKey);
+    if (cached) return cached;
+    // matched token id → similarity to the query token
+    const matched = new Map<number, number>();
+    const exact = this.tokenIds.get(qt.key);
+    if (exact !== undefined) matched.set(exact, 1);
+    if (qt.symbol) for (const id of this.symbols.get(qt.symbol) ?? []) matched.set(id, Math.max(matched.get(id) ?? 0, 0.95));
+    if (qt.kind !== "number" && qt.key.length >= 4) {
+      const probes = [qt.key, ...deletionsOf(qt.key)];
+      for (const p of probes) {
+        const ids = this.deletions.get(p);
+        const whole = p === qt.key ? undefined : this.tokenIds.get(p);
+        for (const id of whole === undefined ? ids ?? [] : [...(ids ?? []), whole]) {
+          if (matched.has(id)) continue;
+          const sim = tokenSimilarity(qt, this.tokenProbe[id]);
+          if (sim && sim.score >= 0.6) matched.set(id, sim.score);
+        }
+      }
+    }
+    const result: VocabularyMatches = { ids: Int32Array.from(matched.keys()), sims: Float64Array.from(matched.values()) };
+    if (this.vocabularyCache.size >= VOCABULARY_CACHE) this.vocabularyCache.clear();
+    this.vocabularyCache.set(cacheKey, result);
+    return result;
+  }
+  private readonly vocabularyCache = new Map<string, VocabularyMatches>();
 
   private identifierIndex?: Map<string, number[]>;
   private byIdentifier(values: string[], into: Map<number, Set<number>>): void {

@@ -21,7 +21,7 @@ import { editDistance } from "./jaro-winkler.js";
 import { analyseName, isPersonSchema, type NameAnalysis } from "./normalize.js";
 import { isStrong, KIND_WEIGHT, popcount, type NameToken } from "./tokens.js";
 import { DEFAULT_THRESHOLD, MATCH_ALGORITHM } from "./version.js";
-import { wadeGilesVariant } from "./wade-giles.js";
+import { readsAsMandarin, wadeGilesTokenVariant, wadeGilesVariant } from "./wade-giles.js";
 
 export type AlignMethod =
   | "exact"
@@ -140,7 +140,7 @@ export function tokenSimilarity(a: NameToken, b: NameToken): Sim | undefined {
   if (a.key === b.key) return SIM_VARIANT;
   if (a.symbol !== undefined && a.symbol === b.symbol) return SIM_KNOWN;
   // between two Latin spellings only: pinyin read from Chinese characters is exact (see fuzzy)
-  if (!a.strict && !b.strict && wadeGilesVariant(a.text, b.text)) return SIM_VARIANT;
+  if (!a.strict && !b.strict && wadeGilesTokenVariant(a, b)) return SIM_VARIANT;
   return fuzzy(a, b);
 }
 
@@ -190,8 +190,31 @@ function anyStrong(tokens: NameToken[], from: number, n: number): boolean {
   return false;
 }
 
+/**
+ * Pair objects are reused from one scoreTokens call to the next (screening aligns thousands of names a
+ * second, and these short-lived objects were a large share of its garbage). scoreTokens is synchronous and
+ * never re-entered, and no Pair outlives the call that made it.
+ */
+const pairPool: Pair[] = [];
+let pairsInUse = 0;
+const pairList: Pair[] = [];
+const takenList: Pair[] = [];
+
 function makePair(q: NameToken[], c: NameToken[], q0: number, qn: number, c0: number, cn: number, score: number, method: AlignMethod): Pair {
-  return { q0, qn, c0, cn, score, method, strength: (anyStrong(q, q0, qn) ? 1 : 0) + (anyStrong(c, c0, cn) ? 1 : 0) };
+  const strength = (anyStrong(q, q0, qn) ? 1 : 0) + (anyStrong(c, c0, cn) ? 1 : 0);
+  let p = pairPool[pairsInUse];
+  if (p === undefined) pairPool.push((p = { q0, qn, c0, cn, score, method, strength }));
+  else {
+    p.q0 = q0;
+    p.qn = qn;
+    p.c0 = c0;
+    p.cn = cn;
+    p.score = score;
+    p.method = method;
+    p.strength = strength;
+  }
+  pairsInUse++;
+  return p;
 }
 
 /** Adjacent tokens on one side that, joined, equal (or nearly equal) one token on the other side. */
@@ -219,7 +242,7 @@ function mergesFrom(q: NameToken[], c: NameToken[], from: NameToken[], to: NameT
         const t = to[j];
         if ((t.kind !== "word" && t.kind !== "generic") || t.key.length < 4) continue;
         if (Math.abs(t.key.length - joined.length) > 2) continue;
-        const exact = t.key === joined || (!t.strict && !from[i].strict && wadeGilesVariant(t.text, joinedText));
+        const exact = t.key === joined || (!t.strict && !from[i].strict && readsAsMandarin(t) && wadeGilesVariant(t.text, joinedText));
         // one edit allowed in a join of 8+ letters
         if (!exact && (joined.length < 8 || !withinOneEdit(t.key, joined))) continue;
         const score = exact ? 0.95 : 0.85;
@@ -290,11 +313,13 @@ function spanText(tokens: NameToken[], from: number, n: number): string {
 export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions = {}): NameScore {
   // token weights once per call (the index's rarity lookup is a map access)
   const rarity = opts.weightOf;
+  pairsInUse = 0;
   const wq = new Float64Array(q.length);
   const wc = new Float64Array(c.length);
   for (let i = 0; i < q.length; i++) wq[i] = KIND_WEIGHT[q[i].kind] * (rarity && q[i].kind === "word" ? rarity(q[i]) : 1);
   for (let j = 0; j < c.length; j++) wc[j] = KIND_WEIGHT[c[j].kind] * (rarity && c[j].kind === "word" ? rarity(c[j]) : 1);
-  const pairs: Pair[] = [];
+  const pairs = pairList;
+  pairs.length = 0;
   for (let i = 0; i < q.length; i++) {
     for (let j = 0; j < c.length; j++) {
       const sim = tokenSimilarity(q[i], c[j]);
@@ -310,7 +335,8 @@ export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions =
 
   const qUsed = new Uint8Array(q.length);
   const cUsed = new Uint8Array(c.length);
-  const taken: Pair[] = [];
+  const taken = takenList;
+  taken.length = 0;
   for (const p of pairs) {
     if (!spanFree(qUsed, p.q0, p.qn) || !spanFree(cUsed, p.c0, p.cn)) continue;
     qUsed.fill(1, p.q0, p.q0 + p.qn);

@@ -4,6 +4,8 @@
  * decides its weight and what it may pair with), and for legal forms their form and family.
  */
 
+import type { MandarinReading } from "./wade-giles.js";
+
 export type TokenKind =
   /** an ordinary name word: carries the match */
   | "word"
@@ -34,6 +36,8 @@ export interface NameToken {
   mask: number;
   /** rarity weight, cached by the index that scores this token (index.ts weightOf) */
   rarity?: number;
+  /** how the word reads as Mandarin syllables, cached by wade-giles.ts */
+  mandarin?: MandarinReading;
 }
 
 /** Bit set of the letters a–z (and digits, folded onto bits 26–31) in a string. */

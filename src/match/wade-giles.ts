@@ -66,14 +66,14 @@ function segments(word: string, set: Set<string>): boolean {
   return ok[word.length] === 1;
 }
 
-interface Reading {
+export interface MandarinReading {
   pinyin: boolean;
   /** the coarse key when the word reads as Mandarin syllables (pinyin or Wade-Giles), else undefined */
   key: string | undefined;
 }
-const readings = new Map<string, Reading>();
+const readings = new Map<string, MandarinReading>();
 
-function reading(word: string): Reading {
+function reading(word: string): MandarinReading {
   let r = readings.get(word);
   if (r === undefined) {
     const key = mandarinSoundKey(word);
@@ -88,8 +88,23 @@ function reading(word: string): Reading {
 /** Whether two different words are one Mandarin name in Wade-Giles and in pinyin (Hsi / Xi, Chinping / Jinping). */
 export function wadeGilesVariant(a: string, b: string): boolean {
   if (a === b || a.length < 2 || b.length < 2) return false;
-  const ra = reading(a);
-  const rb = reading(b);
-  if (ra.key === undefined || ra.key !== rb.key) return false;
-  return ra.pinyin !== rb.pinyin;
+  return sameMandarinName(reading(a), reading(b));
+}
+
+/**
+ * wadeGilesVariant for two name tokens, with each token's reading kept on the token: the scorer asks this of
+ * nearly every pair of differing words, and a token is compared with hundreds of others per query.
+ */
+export function wadeGilesTokenVariant(a: { text: string; mandarin?: MandarinReading }, b: { text: string; mandarin?: MandarinReading }): boolean {
+  if (a.text === b.text || a.text.length < 2 || b.text.length < 2) return false;
+  return sameMandarinName((a.mandarin ??= reading(a.text)), (b.mandarin ??= reading(b.text)));
+}
+
+/** Whether a token's word reads as Mandarin syllables at all (most Western words do not): a cheap first test. */
+export function readsAsMandarin(t: { text: string; mandarin?: MandarinReading }): boolean {
+  return (t.mandarin ??= reading(t.text)).key !== undefined;
+}
+
+function sameMandarinName(ra: MandarinReading, rb: MandarinReading): boolean {
+  return ra.key !== undefined && ra.key === rb.key && ra.pinyin !== rb.pinyin;
 }
