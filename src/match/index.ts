@@ -47,11 +47,15 @@ export interface IndexRecords {
 }
 
 /**
- * How many name forms go from retrieval to the full scorer, at most (each form fans out to every party that
- * carries it, so one person on several lists takes one place). 12 keeps the UN positives' recall while
- * halving the scoring work of 24; fewer far-fetched candidates also means fewer false positives.
+ * How many name forms go from retrieval to the full scorer (each form fans out to every party that carries
+ * it, so one person on several lists takes one place). 8 keeps the UN positives' recall of 12 or 24 at two
+ * thirds of the scoring work; fewer far-fetched candidates also means fewer false positives. Forms that tie
+ * with the best (many listed persons share the words of "Mohammed Ali") all go on, up to TIED_SHORTLIST, so
+ * the birth date or country can pick the right one among them.
  */
-const SHORTLIST = 12;
+const SHORTLIST = Number(process.env.SL ?? 8);
+const TIED_SHORTLIST = 32;
+const TIE = 0.97;
 
 /** Query words whose vocabulary matches are kept (a few MB; see vocabularyMatches). */
 const VOCABULARY_CACHE = 50_000;
@@ -301,12 +305,14 @@ export class MatchIndex {
       }
     }
     if (touched.length <= SHORTLIST) return touched;
-    // keep the best SHORTLIST name forms, and only those within reach of the best
+    // keep the best SHORTLIST name forms, and only those within reach of the best, plus the ties of the best
     touched.sort((a, b) => acc[b] - acc[a]);
     const floor = acc[touched[0]] * 0.4;
+    const tie = acc[touched[0]] * TIE;
     const out: number[] = [];
     for (const formId of touched) {
-      if (out.length >= SHORTLIST || acc[formId] < floor) break;
+      const a = acc[formId];
+      if (a < floor || out.length >= TIED_SHORTLIST || (out.length >= SHORTLIST && a < tie)) break;
       out.push(formId);
     }
     return out;

@@ -108,7 +108,12 @@ function looseLegalPhrase(words: string[], i: number): PhraseEntry | undefined {
   return undefined;
 }
 
-const ARABIC_PARTICLES = new Set(["al", "el", "bin", "ibn", "bint", "ben", "ould", "abu"]);
+/**
+ * Particles that may open a person's name and still be particles (Al-Zawahiri, Abu Bakr). The connectors
+ * bin, ibn, ben, bint and ould join a name to a father's name, so as the first word they are a name of their
+ * own (Ben Hak is Ben, not "son of" Hak).
+ */
+const LEADING_PARTICLES = new Set(["al", "el", "abu"]);
 const PERSON_COMMA = /^\s*([^,]+?)\s*,\s*([^,]+?)\s*$/;
 
 /** "SURNAME, Given" (OFAC, UN) → "Given SURNAME"; other names unchanged. */
@@ -185,6 +190,8 @@ export function analyseName(name: string, opts: { schema?: string } = {}): NameA
   if (!person) words = numberWordsToDigits(words);
   const tokens: NameToken[] = [];
   const table = phrases();
+  const scripts = detectScripts(nfkc);
+  const hanOnly = scripts.length === 1 && scripts[0] === "Han";
   for (let i = 0; i < words.length; ) {
     const word = words[i];
     if (/^\d+$/.test(word)) {
@@ -197,7 +204,9 @@ export function analyseName(name: string, opts: { schema?: string } = {}): NameA
     for (const entry of table.get(word) ?? []) {
       if (person && entry.token.kind === "legal") continue;
       // a person's name that starts with Van, De, Le… uses it as a given name, not as a particle
-      if (person && i === 0 && entry.token.kind === "stop" && !ARABIC_PARTICLES.has(word)) continue;
+      if (person && i === 0 && entry.token.kind === "stop" && !LEADING_PARTICLES.has(word)) continue;
+      // pinyin read from Chinese characters has no particles: 斌 is the given name Bin, not "son of"
+      if (hanOnly && entry.token.kind === "stop") continue;
       if (entry.words.every((w, k) => words[i + k] === w)) {
         matched = entry;
         break;
@@ -221,8 +230,7 @@ export function analyseName(name: string, opts: { schema?: string } = {}): NameA
     }
     i++;
   }
-  const scripts = detectScripts(nfkc);
-  if (scripts.length === 1 && scripts[0] === "Han") for (const t of tokens) if (t.kind === "word") t.strict = true;
+  if (hanOnly) for (const t of tokens) if (t.kind === "word") t.strict = true;
   return { original: name, scripts, latin: tokens.map((t) => t.text).join(" "), tokens: joinLetterRuns(tokens, person) };
 }
 

@@ -140,3 +140,12 @@ test("every result carries the algorithm version, the threshold and the aligned 
   assert.ok(r.score >= 0 && r.score <= 1);
   assert.deepEqual(r.aligned.find((a) => a.query === "kamaz"), { query: "kamaz", candidate: "kamaz", method: "exact", score: 1, weight: 2 });
 });
+
+test("connectors are particles between names, not at the start or in names read from Chinese", () => {
+  // "bin" joins a name to a father's name; as a first word or a Chinese given name (斌) it is a name
+  different("Ben Hakimi", "Abdul Hakimi", "Person");
+  different("斌 王", "WANG, Chen", "Person");
+  same("Osama bin Laden", "BIN LADEN, Usama", "Person");
+  const bin = analyseName("斌 王", { schema: "Person" }).tokens.find((t) => t.text === "bin");
+  assert.equal(bin?.kind, "word");
+});
