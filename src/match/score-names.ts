@@ -200,6 +200,22 @@ let pairsInUse = 0;
 const pairList: Pair[] = [];
 const takenList: Pair[] = [];
 
+/** Per-side scratch arrays of scoreTokens, reused like the pairs (views of the needed length, zeroed). */
+const buffers = {
+  w: [new Float64Array(64), new Float64Array(64)],
+  u: [new Uint8Array(64), new Uint8Array(64)],
+  weights(side: 0 | 1, n: number): Float64Array {
+    if (this.w[side].length < n) this.w[side] = new Float64Array(n * 2);
+    return this.w[side].subarray(0, n);
+  },
+  used(side: 0 | 1, n: number): Uint8Array {
+    if (this.u[side].length < n) this.u[side] = new Uint8Array(n * 2);
+    const view = this.u[side].subarray(0, n);
+    view.fill(0);
+    return view;
+  },
+};
+
 function makePair(q: NameToken[], c: NameToken[], q0: number, qn: number, c0: number, cn: number, score: number, method: AlignMethod): Pair {
   const strength = (anyStrong(q, q0, qn) ? 1 : 0) + (anyStrong(c, c0, cn) ? 1 : 0);
   let p = pairPool[pairsInUse];
@@ -314,8 +330,8 @@ export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions =
   // token weights once per call (the index's rarity lookup is a map access)
   const rarity = opts.weightOf;
   pairsInUse = 0;
-  const wq = new Float64Array(q.length);
-  const wc = new Float64Array(c.length);
+  const wq = buffers.weights(0, q.length);
+  const wc = buffers.weights(1, c.length);
   for (let i = 0; i < q.length; i++) wq[i] = KIND_WEIGHT[q[i].kind] * (rarity && q[i].kind === "word" ? rarity(q[i]) : 1);
   for (let j = 0; j < c.length; j++) wc[j] = KIND_WEIGHT[c[j].kind] * (rarity && c[j].kind === "word" ? rarity(c[j]) : 1);
   const pairs = pairList;
@@ -333,8 +349,8 @@ export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions =
   }
   pairs.sort(pairOrder);
 
-  const qUsed = new Uint8Array(q.length);
-  const cUsed = new Uint8Array(c.length);
+  const qUsed = buffers.used(0, q.length);
+  const cUsed = buffers.used(1, c.length);
   const taken = takenList;
   taken.length = 0;
   for (const p of pairs) {

@@ -80,6 +80,18 @@ export function isStrong(kind: TokenKind): boolean {
  */
 export function skeleton(word: string): string {
   if (word.length <= 2 || /^\d+$/.test(word)) return word;
+  let k = skeletons.get(word);
+  if (k === undefined) {
+    k = skeletonOf(word);
+    // screening analyses every query's words: common ones (John, Trading) come back thousands of times
+    if (skeletons.size >= 100_000) skeletons.clear();
+    skeletons.set(word, k);
+  }
+  return k;
+}
+const skeletons = new Map<string, string>();
+
+function skeletonOf(word: string): string {
   let k = word
     .replace(/tch/g, "ch")
     .replace(/shch/g, "sh")
