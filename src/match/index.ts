@@ -22,7 +22,7 @@ import { listedOn, today } from "../model/dates.js";
 import type { Store } from "../store/store.js";
 import { candidateName, normaliseIdentifier, prepareQuery, scoreCandidate, type Candidate, type CandidateName } from "./score-entity.js";
 import { tokenSimilarity } from "./score-names.js";
-import { letterMask, type NameToken } from "./tokens.js";
+import { letterMask, uniformToken, type NameToken } from "./tokens.js";
 import { DEFAULT_THRESHOLD, MATCH_ALGORITHM } from "./version.js";
 
 /** Knowledge-base entity types that are parties (brands, models and plants are not screened). */
@@ -202,7 +202,7 @@ export class MatchIndex {
       this.tokenIds.set(t.key, id);
       this.postings.push([]);
       this.nameFrequency.push(0);
-      this.tokenProbe.push({ text: t.key, key: t.key, kind: t.kind, mask: letterMask(t.key), symbol: t.symbol });
+      this.tokenProbe.push(uniformToken({ text: t.key, key: t.key, kind: t.kind, mask: letterMask(t.key), symbol: t.symbol }));
       if (t.kind !== "number" && t.key.length >= 4) {
         for (const d of deletionsOf(t.key)) {
           const list = this.deletions.get(d);

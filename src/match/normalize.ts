@@ -12,7 +12,7 @@ import { asciiFold } from "../model/names.js";
 import { chineseToLatin, cyrillicToLatin } from "./transliterate.js";
 import { GENERIC_SYNONYMS, GENERIC_WORDS, LEGAL_FORMS, STOP_WORDS } from "./legal-forms.js";
 import { knownNameSymbol } from "./known-names.js";
-import { letterMask, skeleton, type NameToken } from "./tokens.js";
+import { letterMask, skeleton, uniformToken, type NameToken } from "./tokens.js";
 
 export type Script = "Latin" | "Cyrillic" | "Han" | "Arabic" | "Hangul" | "Greek" | "Hebrew" | "Kana" | "Other";
 
@@ -231,7 +231,7 @@ export function analyseName(name: string, opts: { schema?: string } = {}): NameA
     i++;
   }
   if (hanOnly) for (const t of tokens) if (t.kind === "word") t.strict = true;
-  return { original: name, scripts, latin: tokens.map((t) => t.text).join(" "), tokens: joinLetterRuns(tokens, person) };
+  return { original: name, scripts, latin: tokens.map((t) => t.text).join(" "), tokens: joinLetterRuns(tokens, person).map(uniformToken) };
 }
 
 /** "U S A", "I B M" in an organisation's name are one acronym written with dots: join them. */

@@ -313,6 +313,19 @@ function pairOrder(x: Pair, y: Pair): number {
   return y.score - x.score || x.qn + x.cn - (y.qn + y.cn) || y.strength - x.strength;
 }
 
+/** pairOrder by insertion: a name pair yields a dozen pairs or so, where Array.prototype.sort costs more. */
+function sortPairs(pairs: Pair[]): void {
+  for (let i = 1; i < pairs.length; i++) {
+    const p = pairs[i];
+    let j = i - 1;
+    while (j >= 0 && pairOrder(pairs[j], p) > 0) {
+      pairs[j + 1] = pairs[j];
+      j--;
+    }
+    pairs[j + 1] = p;
+  }
+}
+
 function spanFree(used: Uint8Array, from: number, n: number): boolean {
   for (let k = from; k < from + n; k++) if (used[k]) return false;
   return true;
@@ -347,7 +360,7 @@ export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions =
     acronyms(q, c, q, c, false, opts.person === true, pairs);
     acronyms(q, c, c, q, true, opts.person === true, pairs);
   }
-  pairs.sort(pairOrder);
+  sortPairs(pairs);
 
   const qUsed = buffers.used(0, q.length);
   const cUsed = buffers.used(1, c.length);
