@@ -6,19 +6,20 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { Entity, Listing, Source } from "../model/schema.js";
 import type { ScreenQueryInput } from "../model/match.js";
 import { MatchIndex } from "./index.js";
-import { resultCells } from "./batch.js";
+import { resultCells, unscreenedCells } from "./batch.js";
 
 const data = workerData as { records: { entities: Entity[]; listings: Listing[]; sources: Source[] }; threshold: number; hitsPerRow: number };
 const index = MatchIndex.fromRecords(data.records);
 
 parentPort!.on("message", (msg: { start: number; queries: Array<ScreenQueryInput | null> }) => {
   const results = msg.queries.map((q) => {
-    if (!q) return resultCells([], data.threshold);
+    // a row without a name stays null: the main thread marks it
+    if (!q) return null;
     try {
       return resultCells(index.screen(q, { threshold: data.threshold, limit: data.hitsPerRow }), data.threshold);
-    } catch {
-      // a row the query schema refuses (e.g. a name of only spaces) gets an empty result, not a dead worker
-      return resultCells([], data.threshold);
+    } catch (err) {
+      // a row the matcher refuses is marked in its row, not a dead worker
+      return unscreenedCells("error", `not screened: ${(err as Error).message.split("\n")[0].slice(0, 200)}`);
     }
   });
   parentPort!.postMessage({ start: msg.start, results });

@@ -2,7 +2,7 @@
 import { test, describe, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cliSandbox, CLI_ENV, CLI_MAIN, ROOT } from "../helpers/cli.js";
 
@@ -61,6 +61,35 @@ describe("autorisk CLI", () => {
     const ftm = cli("export", "--format", "ftm");
     assert.equal(ftm.status, 0);
     assert.ok(ftm.stdout.split("\n").filter(Boolean).every((l) => "schema" in JSON.parse(l)));
+  });
+
+  test("screen-file and compare-file: a portfolio as Excel exports it, and clear one-line errors for bad files", () => {
+    // UTF-16 with BOM, tab-delimited, CRLF: Excel's "Unicode text"
+    const portfolio = join(dir, "portfolio.txt");
+    writeFileSync(portfolio, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Customer No\tCounterparty\tCountry\r\n17\tКАМАЗ\tRUS\r\n18\t\tDE\r\n", "utf16le")]));
+    const out = join(dir, "portfolio-hits.csv");
+    const ok = cli("screen-file", portfolio, "-o", out);
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stderr, /name ← Counterparty, countries ← Country/);
+    assert.match(ok.stderr, /screened 2 of 2 rows .*1 with a match, 1 without a name/);
+    const lines = readFileSync(out, "utf8").trim().split("\n");
+    assert.equal(lines.length, 3);
+    assert.match(lines[0], /^Customer No,Counterparty,Country,match,best_score,best_id,/);
+    assert.match(lines[1], /^17,КАМАЗ,RUS,true,/);
+
+    const noName = join(dir, "payments.csv");
+    writeFileSync(noName, "ref,amount\n1,100\n");
+    const bad = cli("screen-file", noName, "-o", join(dir, "never.csv"));
+    assert.equal(bad.status, 1);
+    assert.equal(bad.stderr.trim().split("\n").length, 1);
+    assert.match(bad.stderr, /^autorisk: \S*payments\.csv: cannot tell which column holds the name \(columns: "ref", "amount"\); name it with --name-column/);
+
+    const pairs = join(dir, "pairs.csv");
+    writeFileSync(pairs, 'name1,name2\nKAMAZ,"KAMAZ PJSC\n');
+    const broken = cli("compare-file", pairs, "-o", join(dir, "never.csv"));
+    assert.equal(broken.status, 1);
+    assert.match(broken.stderr, /^autorisk: pairs\.csv:2: a quoted field starts here and is never closed/);
+    assert.ok(!existsSync(join(dir, "never.csv")));
   });
 
   test("--version and --help", () => {

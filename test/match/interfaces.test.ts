@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
@@ -31,6 +31,8 @@ test("screen-file writes one row per input row, and a killed run resumes without
     const opts = { input, output, columns: { name: "company" }, records, workers: 2 };
     const first = await screenFile(opts);
     assert.equal(first.total, 120);
+    assert.equal(first.noName, 20);
+    assert.ok(!existsSync(`${output}.partial`) && !existsSync(`${output}.checkpoint.json`), "a finished run leaves only OUT");
     const full = readFileSync(output, "utf8");
     const table = parse(full, { columns: true }) as Array<Record<string, string>>;
     assert.deepEqual(table.map((r) => r.ref), rows.map((r) => r[0]), "one output row per input row, in input order");
@@ -38,19 +40,26 @@ test("screen-file writes one row per input row, and a killed run resumes without
     assert.equal(kamaz.match, "true");
     assert.equal(kamaz.best_id, "ofac-sdn:37756");
     assert.match(kamaz.best_lists, /OFAC RUSSIA-EO14024/);
+    assert.match(kamaz.reason, /^name \d\.\d\d: "ПАО КАМАЗ" ~/);
+    assert.equal(kamaz.screen_status, "screened");
     assert.equal(table.find((r) => r.company === "Volkswagen AG")!.match, "false");
-    assert.equal(table.find((r) => r.company === "")!.best_id, "");
+    const blank = table.find((r) => r.company === "")!;
+    assert.equal(blank.screen_status, "no_name");
+    assert.equal(blank.best_id, "");
 
-    // simulate a kill after 50 rows: the checkpoint says 50 rows are safe, a half-written row follows
-    const lines = full.split("\n");
-    const safe = lines.slice(0, 51).join("\n") + "\n";
-    writeFileSync(output, safe);
-    appendFileSync(output, '50,"ПАО КАМ');
+    // a run stopped after its first chunks (as by Ctrl-C) keeps OUT.partial and its checkpoint, and no OUT
+    rmSync(output);
+    const stop = new AbortController();
+    // (one worker: with two, the other may finish every later chunk while the first chunk is still being screened)
+    await assert.rejects(screenFile({ ...opts, workers: 1, signal: stop.signal, onProgress: (done) => done > 0 && stop.abort() }));
+    assert.ok(!existsSync(output), "no OUT until every row is done");
     const cp = JSON.parse(readFileSync(`${output}.checkpoint.json`, "utf8"));
-    writeFileSync(`${output}.checkpoint.json`, JSON.stringify({ ...cp, rows: 50, bytes: Buffer.byteLength(safe) }));
+    assert.ok(cp.rows > 0 && cp.rows < 120, `stopped part way (${cp.rows} rows)`);
+    // a kill can also leave half a row after the checkpoint: it is cut off on resume
+    appendFileSync(`${output}.partial`, '50,"ПАО КАМ');
     const resumed = await screenFile(opts);
-    assert.equal(resumed.resumedFrom, 50);
-    assert.equal(resumed.screened, 70);
+    assert.equal(resumed.resumedFrom, cp.rows);
+    assert.equal(resumed.screened, 120 - cp.rows);
     assert.equal(readFileSync(output, "utf8"), full, "the resumed file equals an uninterrupted run");
   } finally {
     rmSync(dir, { recursive: true, force: true });
