@@ -10,8 +10,8 @@
  * Prints recall, false positives per 1,000 negatives, queries/s (one core, and all cores with worker
  * threads) and p50/p99 latency, beside a fuse.js baseline run in the same process on the same names
  * (fuse scans every name per query, ~250 ms each, so it runs on an evenly spaced sample of every query set:
- * N/2 of each negatives file and N/4 of each other set, default N = 300; the sizes are in the table and the
- * comparison is per query).
+ * about N/4 of each UN positives file, N/6 of each negatives file and N/12 of the US Congress, default N = 600;
+ * a second table gives both matchers' recall and false positives on exactly that sample).
  *
  * Usage: npm run bench:screen [-- --shared PATH] [--fuse-sample N] [--misses]
  */
@@ -32,7 +32,7 @@ import type { ListSourceId } from "../src/model/lists.js";
 const args = process.argv.slice(2);
 const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const shared = arg("--shared") ?? join(import.meta.dirname, "..", "..", "shared");
-const fuseSample = Number(arg("--fuse-sample") ?? 300);
+const fuseSample = Number(arg("--fuse-sample") ?? 600);
 const lists = join(shared, "data", "lists");
 const fixtures = join(shared, "benchmarks", "screening_fixtures");
 if (!existsSync(lists) || !existsSync(fixtures)) {
@@ -98,17 +98,18 @@ type SetName = keyof typeof sets;
 const positive = (s: SetName) => s.startsWith("UN positives");
 
 // ---- autorisk, one core: every query, timed one by one -----------------------------------------------
-interface Outcome { found: number; fp: number; n: number; latencies: number[]; seconds: number; misses: string[] }
+interface Outcome { found: number; fp: number; n: number; latencies: number[]; seconds: number; misses: string[]; correct: boolean[] }
 const ours = new Map<SetName, Outcome>();
 for (const name of Object.keys(sets) as SetName[]) {
   const rows = sets[name];
-  const o: Outcome = { found: 0, fp: 0, n: rows.length, latencies: [], seconds: 0, misses: [] };
+  const o: Outcome = { found: 0, fp: 0, n: rows.length, latencies: [], seconds: 0, misses: [], correct: [] };
   const t0 = performance.now();
   for (const row of rows) {
     const q0 = performance.now();
     const hits = index.screen(toQuery(row), { limit: 5, threshold: DEFAULT_THRESHOLD });
     o.latencies.push(performance.now() - q0);
     const matches = hits.filter((h) => h.match);
+    o.correct.push(positive(name) ? matches.some((h) => h.id.startsWith("un:")) : matches.length === 0);
     if (positive(name)) {
       if (matches.some((h) => h.id.startsWith("un:"))) o.found++;
       else o.misses.push(`${row.full_name} (${row.date_of_birth}, ${row.nationality}) → ${hits[0] ? `${hits[0].caption} ${hits[0].score}` : "nothing"}`);
@@ -162,11 +163,15 @@ t = performance.now();
 const fuse = new Fuse(fuseDocs, { keys: ["name"], includeScore: true, threshold: 0.3, ignoreLocation: true, useTokenSearch: true });
 const fuseBuild = (performance.now() - t) / 1000;
 const FUSE_MATCH = 0.3;
-const sample = <T>(rows: T[], n: number) => (rows.length <= n ? rows : rows.filter((_, i) => i % Math.ceil(rows.length / n) === 0));
+// evenly spaced rows of a set; autorisk's answers on exactly these rows are counted beside fuse's
+const sampleIndices = (size: number, n: number) => Array.from({ length: size }, (_, i) => i).filter((i) => size <= n || i % Math.ceil(size / n) === 0);
 const fuseOut = new Map<SetName, Outcome>();
+const oursOnSample = new Map<SetName, { n: number; correct: number }>();
 for (const name of Object.keys(sets) as SetName[]) {
-  const rows = sample(sets[name], name.startsWith("negatives") ? fuseSample / 2 : fuseSample / 4);
-  const o: Outcome = { found: 0, fp: 0, n: rows.length, latencies: [], seconds: 0, misses: [] };
+  const indices = sampleIndices(sets[name].length, name.startsWith("negatives") ? fuseSample / 6 : name.startsWith("UN") ? fuseSample / 4 : fuseSample / 12);
+  const rows = indices.map((i) => sets[name][i]);
+  oursOnSample.set(name, { n: indices.length, correct: indices.filter((i) => ours.get(name)!.correct[i]).length });
+  const o: Outcome = { found: 0, fp: 0, n: rows.length, latencies: [], seconds: 0, misses: [], correct: [] };
   const t0 = performance.now();
   for (const row of rows) {
     const q0 = performance.now();
@@ -202,13 +207,23 @@ for (const name of Object.keys(sets) as SetName[]) {
     console.log(`| ${name} | ${label} | ${o.n.toLocaleString("en")} | ${recall} | ${fp} | ${fpk} | ${Math.round(o.n / o.seconds).toLocaleString("en")} | ${pct(o.latencies, 50).toFixed(3)} | ${pct(o.latencies, 99).toFixed(3)} |`);
   }
 }
+// the like-for-like comparison: both matchers on fuse's sample
+console.log("");
+console.log("| query set (fuse.js's sample) | queries | autorisk recall / FP | fuse.js recall / FP |");
+console.log("|---|---:|---:|---:|");
+for (const name of Object.keys(sets) as SetName[]) {
+  const a = oursOnSample.get(name)!;
+  const f = fuseOut.get(name)!;
+  const cell = (correct: number, n: number) => (positive(name) ? (correct / n).toFixed(3) : String(n - correct));
+  console.log(`| ${name} | ${a.n} | ${cell(a.correct, a.n)} | ${cell(positive(name) ? f.found : f.n - f.fp, f.n)} |`);
+}
 const negOurs = { n: sum(ours, (o) => o.n, (s) => s.startsWith("negatives")), fp: sum(ours, (o) => o.fp, (s) => s.startsWith("negatives")), s: sum(ours, (o) => o.seconds, (s) => s.startsWith("negatives")) };
 const negFuse = { n: sum(fuseOut, (o) => o.n, (s) => s.startsWith("negatives")), fp: sum(fuseOut, (o) => o.fp, (s) => s.startsWith("negatives")), s: sum(fuseOut, (o) => o.seconds, (s) => s.startsWith("negatives")) };
 console.log("");
 console.log(`negatives overall: autorisk ${((negOurs.fp / negOurs.n) * 1000).toFixed(2)} FP per 1,000 (${negOurs.fp} of ${negOurs.n.toLocaleString("en")}); fuse.js ${((negFuse.fp / negFuse.n) * 1000).toFixed(2)} per 1,000 (${negFuse.fp} of ${negFuse.n.toLocaleString("en")} sampled)`);
 const fuseQps = negFuse.n / negFuse.s;
 console.log(`throughput on the negatives: autorisk ${Math.round(negOurs.n / negOurs.s).toLocaleString("en")} queries/s on 1 core, ${Math.round(parallelQps).toLocaleString("en")} queries/s on ${cores} cores (worker threads, ${negatives.length.toLocaleString("en")} queries); fuse.js ${fuseQps.toFixed(1)} queries/s on 1 core (${negFuse.n} sampled queries) → ${(negOurs.n / negOurs.s / fuseQps).toFixed(0)}× per core`);
-console.log(`fuse.js sample: every query set sampled evenly (--fuse-sample ${fuseSample}: ${fuseSample / 2} per negatives file, ${fuseSample / 4} per other set); autorisk ran every query`);
+console.log(`fuse.js sample: every query set sampled evenly (--fuse-sample ${fuseSample}: about ${fuseSample / 4} per UN positives file, ${fuseSample / 6} per negatives file, ${fuseSample / 12} of the US Congress); autorisk ran every query`);
 if (args.includes("--misses")) {
   for (const [name, o] of ours) {
     if (!o.misses.length) continue;
