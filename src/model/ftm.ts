@@ -23,6 +23,9 @@ const TYPE_TO_SCHEMA: Record<string, string> = {
   Vessel: "Vessel", Aircraft: "Airplane", Brand: "Organization", VehicleModel: "LegalEntity", Plant: "LegalEntity", Country: "LegalEntity",
 };
 
+/** The FtM schema our entity type is exported as. */
+export const schemaOfType = (type: string): string => TYPE_TO_SCHEMA[type] ?? "LegalEntity";
+
 /** FtM link schemas: which properties are the two ends, and the relation type we keep. */
 const LINKS: Record<string, { type: RelationType; subject: string; object: string }> = {
   Ownership: { type: "OWNS", subject: "owner", object: "asset" },
@@ -142,7 +145,7 @@ export function entityToFtm(e: Entity): FtmEntity {
   const byKey = Object.fromEntries(Object.entries(IDENTIFIER_PROPS).map(([prop, key]) => [key, prop]));
   for (const [key, value] of Object.entries(e.identifiers)) properties[byKey[key] ?? "registrationNumber"] = [...(properties[byKey[key] ?? "registrationNumber"] ?? []), value];
   properties.topics = [...(properties.topics ?? []), `autorisk:${e.type}`];
-  return { id: e.id, schema: TYPE_TO_SCHEMA[e.type] ?? "LegalEntity", properties };
+  return { id: e.id, schema: schemaOfType(e.type), properties };
 }
 
 export function relationToFtm(r: Relation): FtmEntity {

@@ -1,10 +1,22 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { HttpError, type ApiDeps } from "../server.js";
+import { HttpError, YenteHttpError, type ApiDeps } from "../server.js";
+import { sharedIndex } from "../../match/index.js";
 import { VERSION } from "../../version.js";
 
 export async function coreRoutes(app: FastifyInstance, { store }: ApiDeps): Promise<void> {
   app.get("/healthz", async () => ({ status: "ok", version: VERSION, store: store.description.split(" ")[0], counts: await store.counts() }));
+
+  // yente's readiness check: ready once the screening index is built (the first call builds it)
+  app.get("/readyz", async () => {
+    try {
+      await sharedIndex(store);
+    } catch (err) {
+      app.log.error(err);
+      throw new YenteHttpError(503, "Index not ready.");
+    }
+    return { status: "ok" };
+  });
 
   app.get("/entities/:id", async (req) => {
     const { id } = z.object({ id: z.string().min(1) }).parse(req.params);

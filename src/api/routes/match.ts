@@ -1,28 +1,29 @@
 /**
  * Screening over HTTP.
  *
- *   POST /match/:dataset   yente's request and response shape (OpenSanctions clients work unchanged):
- *                          { queries: { key: { schema, properties: { name: [...], birthDate, country,
+ *   POST /match/:dataset   yente's protocol (the OpenSanctions API), so its clients work unchanged:
+ *                          { queries: { key: { schema, properties: { name: [...], birthDate, nationality,
  *                          innCode, ... } } } } → { responses: { key: { status, query, total, results } } }.
- *                          Datasets: default (everything), sanctions (parties with a listing), kb, or a list
- *                          source id (ofac-sdn, ofac-cons, eu, uk, un, ftm). Query params threshold, cutoff,
- *                          limit, algorithm (only ours exists; any value is answered with it).
+ *                          Mapping of properties, datasets and algorithm names: ../yente.ts.
+ *   GET  /algorithms       our algorithm, in yente's shape
+ *   GET  /catalog          our datasets (collections and list sources with their active versions), in yente's shape
  *   GET  /screen?name=…    a simple screening: &type= &country= &dob= &id= (repeatable) &limit= &threshold=
  */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { HttpError, type ApiDeps } from "../server.js";
+import { YenteHttpError, type ApiDeps } from "../server.js";
 import { sharedIndex } from "../../match/index.js";
 import { DEFAULT_THRESHOLD, MATCH_ALGORITHM } from "../../match/version.js";
-import { YenteMatchParams, YenteMatchRequest, type Hit, type YenteQuery, type YenteResponse, type YenteResult } from "../../model/match.js";
-import { entityToFtm, IDENTIFIER_PROPS } from "../../model/ftm.js";
+import {
+  YENTE_MAX_BATCH, YENTE_SCORE_CUTOFF, YENTE_MAX_MATCHES, YenteMatchParams, YenteMatchRequest, type YenteResponse, type YenteResult,
+} from "../../model/match.js";
 import { LIST_SOURCES } from "../../model/lists.js";
-import type { Store } from "../../store/store.js";
-
-const NAME_PROPS = ["name", "alias", "weakAlias", "previousName", "firstName", "lastName"];
-const COUNTRY_PROPS = ["country", "nationality", "citizenship", "jurisdiction", "registrationCountry", "mainCountry", "birthCountry"];
-const SCHEMA_TO_TYPE: Record<string, string> = { Airplane: "Aircraft", Thing: "LegalEntity" };
-const DATASETS = new Set<string>(["default", "sanctions", "kb", ...LIST_SOURCES]);
+import { activeVersion } from "../../lists/versions.js";
+import { LIST_SOURCE_INFO, listUrl } from "../../lists/sources.js";
+import {
+  COLLECTIONS, DATASETS, FEATURE_DOCS, FTM_SCHEMATA, YENTE_ALGORITHMS, inDataset, parseOr422, passesFilters, queryFromExample,
+  resolveAlgorithm, resolveDataset, toYenteResult, topicsOf,
+} from "../yente.js";
 
 const many = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v])).optional();
 const ScreenParams = z.object({
@@ -35,89 +36,93 @@ const ScreenParams = z.object({
   threshold: z.coerce.number().min(0).max(1).default(DEFAULT_THRESHOLD),
 });
 
-/** A yente query as our screening query. */
-function fromYente(q: YenteQuery) {
-  const p = q.properties;
-  const names = NAME_PROPS.filter((k) => k !== "firstName" && k !== "lastName").flatMap((k) => p[k] ?? []);
-  if (names.length === 0 && (p.firstName || p.lastName)) names.push([...(p.firstName ?? []), ...(p.lastName ?? [])].join(" "));
-  const identifiers: string[] = [];
-  for (const [prop, kind] of Object.entries(IDENTIFIER_PROPS)) for (const v of p[prop] ?? []) identifiers.push(`${kind}:${v}`);
-  return {
-    names: names.filter((n) => n.trim()),
-    type: SCHEMA_TO_TYPE[q.schema] ?? q.schema,
-    countries: COUNTRY_PROPS.flatMap((k) => p[k] ?? []),
-    birthDates: (p.birthDate ?? []).map((d) => d.slice(0, 10)),
-    identifiers,
-  };
-}
-
-function inDataset(hit: Hit, dataset: string): boolean {
-  if (dataset === "default") return true;
-  if (dataset === "sanctions") return hit.listings.length > 0;
-  if (dataset === "kb") return hit.origin === "kb";
-  return hit.id.startsWith(`${dataset}:`);
-}
-
-async function toYenteResult(store: Store, hit: Hit): Promise<YenteResult> {
-  const entity = await store.getEntity(hit.id);
-  const ftm = entity ? entityToFtm(entity) : { schema: hit.type, properties: { name: [hit.caption] } };
-  const e = hit.explanation;
-  const detail = e.aligned.map((a) => `${a.query || "∅"}~${a.candidate || "∅"} ${a.method} ${a.score}`).join("; ");
-  const explanations: YenteResult["explanations"] = {
-    name_match: { score: e.nameScore, detail: `${e.queryName} ↔ ${e.matchedName} (${e.nameKind}): ${detail}${e.rules.length ? ` [${e.rules.join(", ")}]` : ""}`, query: e.queryName, candidate: e.matchedName },
-  };
-  const features: Record<string, number> = { name_match: e.nameScore };
-  for (const f of e.fields) {
-    const key = `${f.field}_${f.effect === "agrees" ? "match" : "mismatch"}`;
-    features[key] = f.delta;
-    explanations[key] = { score: f.delta, detail: `${f.field} ${f.effect}: ${f.query} vs ${f.candidate}`, query: f.query, candidate: f.candidate };
-  }
-  const datasets = [...new Set([...(hit.origin === "kb" ? ["autorisk-kb"] : [hit.id.split(":")[0]]), ...hit.listings.map((l) => l.authority.toLowerCase())])];
-  return {
-    id: hit.id,
-    caption: hit.caption,
-    schema: ftm.schema,
-    properties: ftm.properties,
-    datasets,
-    referents: [],
-    target: hit.listings.length > 0,
-    first_seen: null,
-    last_seen: hit.listings.map((l) => l.listPublished ?? null).find(Boolean) ?? null,
-    last_change: null,
-    score: hit.score,
-    match: hit.match,
-    features,
-    explanations,
-  };
-}
-
 export async function matchRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
-  app.post<{ Params: { dataset: string } }>("/match/:dataset", async (req) => {
-    const dataset = req.params.dataset;
-    if (!DATASETS.has(dataset)) throw new HttpError(404, `unknown dataset "${dataset}" (known: ${[...DATASETS].join(", ")})`);
-    const params = YenteMatchParams.parse(req.query ?? {});
-    const body = YenteMatchRequest.parse(req.body);
+  app.post<{ Params: { dataset: string } }>("/match/:dataset", async (req, reply) => {
+    const dataset = resolveDataset(req.params.dataset);
+    if (!dataset) throw new YenteHttpError(404, `No such dataset: ${req.params.dataset} (known: ${DATASETS.join(", ")})`);
+    const params = parseOr422(YenteMatchParams, req.query ?? {}, "query");
+    const body = parseOr422(YenteMatchRequest, req.body, "body");
+    const algorithm = resolveAlgorithm(params.algorithm);
+    const entries = Object.entries(body.queries);
+    if (entries.length === 0) throw new YenteHttpError(400, "No queries provided.");
+    if (entries.length > YENTE_MAX_BATCH) throw new YenteHttpError(400, `Too many queries in one batch (limit: ${YENTE_MAX_BATCH})`);
+    for (const [key, q] of entries) {
+      if (!FTM_SCHEMATA.has(q.schema)) {
+        throw new YenteHttpError(400, `Cannot parse example entity: query "${key}" has schema "${q.schema}", which is not an FtM schema this server screens (${[...FTM_SCHEMATA].join(", ")})`);
+      }
+    }
     const threshold = params.threshold ?? DEFAULT_THRESHOLD;
+    // as in yente: cutoff (deprecated) never above the threshold, and a result must score above it
+    const cutoff = Math.min(params.cutoff ?? YENTE_SCORE_CUTOFF, threshold);
     const index = await sharedIndex(deps.store);
     const responses: Record<string, YenteResponse> = {};
-    for (const [key, q] of Object.entries(body.queries)) {
-      const query = fromYente(q);
+    for (const [key, q] of entries) {
+      const query = queryFromExample(q);
+      const echo = { id: q.id ?? null, schema: q.schema, properties: q.properties };
       if (query.names.length === 0 && query.identifiers.length === 0) {
-        throw new HttpError(400, `query "${key}" has no name (properties.name) and no identifier`);
+        // one query we cannot screen must not sink the batch: it is answered with its own status, as older yente did
+        responses[key] = { status: 400, detail: `query "${key}" has no name (name, alias, firstName/lastName…) and no identifier: it cannot be screened`, query: echo, total: { value: 0, relation: "eq" }, results: [] };
+        continue;
       }
       // a query with identifiers only still screens: the identifier finds the party, its name is then scored
       const hits = index
-        .screen({ ...query, names: query.names.length ? query.names : ["?"] }, { threshold, cutoff: params.cutoff ?? 0, limit: 500 })
-        .filter((h) => inDataset(h, dataset))
-        .slice(0, params.limit);
-      responses[key] = {
-        status: 200,
-        query: q,
-        total: { value: hits.length, relation: "eq" },
-        results: await Promise.all(hits.map((h) => toYenteResult(deps.store, h))),
-      };
+        .screen({ ...query, names: query.names.length ? query.names : ["?"] }, { threshold, cutoff, limit: YENTE_MAX_MATCHES })
+        .filter((h) => h.score > cutoff && inDataset(h, dataset) && passesFilters(h, params));
+      let kept: YenteResult[];
+      let matches: number;
+      if (params.topics.length) {
+        // topics live on the entity: build every candidate, then filter
+        const all = await Promise.all(hits.map((h) => toYenteResult(deps.store, h)));
+        const withTopic = all.filter((r) => topicsOf(r).some((t) => params.topics.includes(t)));
+        matches = withTopic.filter((r) => r.match).length;
+        kept = withTopic.slice(0, params.limit);
+      } else {
+        matches = hits.filter((h) => h.match).length;
+        kept = await Promise.all(hits.slice(0, params.limit).map((h) => toYenteResult(deps.store, h)));
+      }
+      // yente's total counts matches (score at or above the threshold), not the results returned
+      responses[key] = { status: 200, query: echo, total: { value: matches, relation: "eq" }, results: kept };
     }
-    return { responses, limit: params.limit, algorithm: MATCH_ALGORITHM, threshold };
+    reply.header("x-batch-size", String(entries.length));
+    return { responses, limit: params.limit, algorithm, threshold, cutoff };
+  });
+
+  app.get("/algorithms", async () => {
+    const description = "autorisk's screening matcher: names aligned word by word across scripts (transliteration, legal forms, word order, token rarity), then qualified by identifiers, type, countries and birth dates.";
+    return {
+      algorithms: [{ name: MATCH_ALGORITHM, description, features: FEATURE_DOCS, docs: { name: MATCH_ALGORITHM, description, features: FEATURE_DOCS, config: {} }, accepts: YENTE_ALGORITHMS }],
+      default: MATCH_ALGORITHM,
+      best: MATCH_ALGORITHM,
+    };
+  });
+
+  app.get("/catalog", async () => {
+    const sources = [];
+    for (const source of LIST_SOURCES) {
+      const active = await activeVersion(deps.store.sql, source);
+      sources.push({
+        name: source, title: LIST_SOURCE_INFO[source].title, summary: `published by ${LIST_SOURCE_INFO[source].publisher}`, url: listUrl(source) ?? null,
+        load: !!active, entities_url: null, version: active?.id ?? "none", index_version: active?.id ?? null, index_current: !!active,
+        children: [], updated_at: active?.published ?? active?.retrievedAt ?? null, entity_count: active?.recordCount ?? null,
+      });
+    }
+    const loaded = sources.filter((s) => s.load).map((s) => s.name);
+    // the collections change whenever the store does (the index is rebuilt on its revision)
+    const revision = `revision-${await deps.store.revision()}`;
+    const collection = (name: (typeof COLLECTIONS)[number], title: string, children: string[]) => ({
+      name, title, summary: null, url: null, load: true, entities_url: null, version: revision, index_version: revision, index_current: true, children, updated_at: null, entity_count: null,
+    });
+    return {
+      datasets: [
+        collection("default", "All screened parties: list entries in force and the knowledge base's parties", ["sanctions", "kb"]),
+        collection("sanctions", "Parties with a listing in force", loaded),
+        collection("kb", "The knowledge base's parties (companies, people, brands)", []),
+        ...sources,
+      ],
+      current: [...COLLECTIONS, ...loaded],
+      outdated: [],
+      index_stale: false,
+    };
   });
 
   app.get("/screen", async (req) => {
