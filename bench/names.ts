@@ -3,7 +3,8 @@
  * name_bench cases, overall and per case group, beside OpenSanctions logic-v2's frozen run on the same cases
  * (its scores at its own threshold 0.7, from logicv2-frozen.csv). Also prints the pair throughput.
  *
- * Usage: npm run bench:names [-- --shared PATH] [--errors]   (--errors lists our misclassified pairs)
+ * Usage: npm run bench:names [-- --shared PATH] [--errors]   (--errors lists every misclassified pair with our
+ * score and the rules that moved it, or the alignment rows when no rule fired)
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -75,7 +76,12 @@ for (const c of cases) {
       add(theirs.get(g)!, truth, peerPrediction);
     }
   }
-  if (truth !== result.match) errors.push(`${truth ? "FN" : "FP"} ${result.score.toFixed(3)} [${c.case_group}/${c.schema}] ${c.name1} | ${c.name2}`);
+  if (truth !== result.match) {
+    const why = result.rules.length
+      ? `rules: ${result.rules.join(", ")}`
+      : `aligned: ${result.aligned.map((a) => `${a.query || "∅"}~${a.candidate || "∅"} ${a.method} ${a.score}`).join("; ")}`;
+    errors.push(`${truth ? "FN" : "FP"} ${result.score.toFixed(3)} [${c.case_group}/${c.schema}] ${c.name1} | ${c.name2}  (${why})`);
+  }
 }
 const elapsed = performance.now() - started;
 // throughput on a second, warm pass (the first includes JIT warm-up and lazy table builds)

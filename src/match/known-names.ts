@@ -1,7 +1,8 @@
 /**
  * Names that are the same party or the same given name although no spelling rule links them: a company's
  * Latin acronym and its romanised Chinese name (JAC = Jianghuai), and the common English given-name short
- * forms (Ted = Theodore). Each group becomes one symbol; tokens with the same symbol agree.
+ * forms (Ted = Theodore), and the romanisations of Korean family names (Kim = Gim, Park = Pak). Each group
+ * becomes one symbol; tokens with the same symbol agree.
  */
 
 const GROUPS: string[][] = [
@@ -62,6 +63,26 @@ const GROUPS: string[][] = [
   ["ivan", "ivanko"],
   ["nikolai", "nikolay", "mykola"],
   ["grigory", "hryhoriy"],
+  // Korean family names in the romanisations side by side on lists and in the press (Revised
+  // Romanization, McCune-Reischauer, the spellings families chose): 김 Kim/Gim, 이 Lee/Yi/Rhee/Ri, 박 Park/Pak
+  ["kim", "gim"],
+  ["lee", "yi", "rhee", "ri"],
+  ["park", "pak", "bak"],
+  ["choi", "choe"],
+  ["jung", "jeong", "chung"],
+  ["moon", "mun"],
+  ["yoon", "yun"],
+  ["kang", "gang"],
+  ["kwon", "gwon"],
+  ["shin", "sin"],
+  ["ahn", "an"],
+  ["roh", "noh"],
+  ["cho", "jo"],
+  ["baek", "paek", "paik"],
+  ["bae", "pae"],
+  ["seo", "suh"],
+  ["ryu", "yoo"],
+  ["koo", "ku", "gu"],
   ["mohammed", "mohammad", "muhammad", "mohamed", "muhammed", "mohamad", "mehmet", "muhamad"],
   ["osama", "usama"],
   ["yusuf", "yousef", "youssef", "joseph"],

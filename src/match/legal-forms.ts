@@ -4,6 +4,8 @@
  * legal form that agrees adds a little, one that disagrees takes a little, and a name made only of such
  * words can never carry a match on its own (watchman's "CORP" matching at 100%, issue #483).
  *
+ * Persons' titles and honorifics (President, Dr, Haji) are kept the same way, as stop words.
+ *
  * Phrases are written as the lists and registries write them, in any script; normalize.ts folds them with
  * the same pipeline as names, so "ПАО", "PAO", "PJSC" and "Public Joint Stock Company" meet.
  */
@@ -67,6 +69,36 @@ export const GENERIC_WORDS: string[] = [
   "heavy", "duty", "truck", "trucks", "parts", "machinery", "equipment", "electronics", "energy", "power",
   "shipping", "marine", "maritime", "petroleum", "oil", "gas", "chemical", "chemicals", "materials",
   "commercial", "consulting", "branch", "subsidiary", "representative", "new",
+];
+
+/**
+ * Titles, ranks and honorifics written before (sometimes after) a person's name: the press and customer
+ * records add them ("President Erdoğan", "Dr. Ayman al-Zawahiri", "Mullah Mohammad Omar"), lists mostly do
+ * not. They are read as stop words in persons' names only, and only at the start of the name (John Major and
+ * Erik Prince keep their surnames; "General Motors" keeps its word). Words that are also given names (Amir,
+ * Sayyid, Sultan, Don, Miss) and short forms that are (Maj, Gen, Col, Hon) are left out.
+ */
+export const PERSON_TITLES: string[] = [
+  "mr", "mrs", "ms", "mister", "madam", "dr", "doctor", "prof", "professor", "sir", "dame", "lord", "lady",
+  "president", "vice president", "prime minister", "minister", "senator", "governor", "mayor", "ambassador",
+  "general", "lieutenant general", "major general", "brigadier general", "brigadier", "colonel",
+  "lieutenant colonel", "major", "captain", "lieutenant", "sergeant", "admiral", "rear admiral", "vice admiral",
+  "commander", "marshal", "field marshal",
+  "sheikh", "shaikh", "sheik", "shaykh", "cheikh", "haji", "hajji", "alhaji", "alhaj", "hadji", "mullah", "mulla",
+  "maulana", "mawlana", "maulvi", "mawlawi", "molvi", "mufti", "imam", "ayatollah", "hojatoleslam",
+  "reverend", "bishop", "archbishop", "metropolitan", "patriarch", "rabbi",
+  "prince", "princess", "king", "queen", "emir", "his excellency", "her excellency", "excellency",
+  "honourable", "honorable", "herr", "frau", "monsieur", "madame", "senor", "senora", "gospodin",
+]
+
+/**
+ * The Muslim honorifics among the titles (a pilgrim, a cleric, a scholar): lists write them in the middle of
+ * a name as often as before it (MOHAMMAD HASNI HAJI SSAD / HAJI ASAD …), so they are stop words wherever
+ * they stand in a person's name.
+ */
+export const HONORIFICS_ANYWHERE: string[] = [
+  "haji", "hajji", "alhaji", "alhaj", "hadji", "mullah", "mulla", "maulana", "mawlana", "maulvi", "mawlawi", "molvi",
+  "mufti", "sheikh", "shaikh", "sheik", "shaykh", "cheikh",
 ];
 
 /** Words that join names and carry nothing on their own. */

@@ -2,26 +2,31 @@
  * The name scorer: aligns the tokens of two analysed names and turns the alignment into one score, 0..1.
  * Pure: no store, no index (an index may pass token rarities in through `weightOf`).
  *
- * 1. Every compatible token pair is scored (tokenSimilarity): equal text 1; equal spelling skeleton 0.95
- *    (a transliteration variant); same known-name symbol 0.95; a person's initial against a word it starts
- *    0.9; otherwise an edit distance with a length-dependent budget (short tokens get no typo at all, so
- *    KAMAZ ≠ KRAZ and GAZ ≠ Gazprom). Adjacent tokens written as one word ("Avto VAZ" / "AvtoVAZ") pair
- *    as a merge; a Wade-Giles spelling pairs with its pinyin (wade-giles.ts); a short word that spells the
- *    initials of a run of words pairs with the run as an acronym (PLA / People's Liberation Army). Legal
- *    forms pair only with legal forms, numbers only with numbers.
+ * 1. Every compatible token pair is scored (tokenSimilarity): equal text 1; two words read from characters
+ *    (Chinese, Hangul) that differ 0; equal spelling skeleton 0.95 (a transliteration variant); same
+ *    known-name symbol 0.95; a person's initial against a word it starts 0.9; otherwise an edit distance
+ *    with a length-dependent budget (short tokens get no typo at all, so KAMAZ ≠ KRAZ and GAZ ≠ Gazprom;
+ *    a four-letter word whose skeleton is shorter keeps one); a word read from Arabic script against a
+ *    Latin one by consonants and long vowels 0.9 (abjadSimilarity). Adjacent tokens written as one word
+ *    ("Avto VAZ" / "AvtoVAZ") pair as a merge; a Wade-Giles spelling pairs with its pinyin (wade-giles.ts);
+ *    a short word that spells the initials of a run of words pairs with the run as an acronym (PLA /
+ *    People's Liberation Army). Legal forms pair only with legal forms, numbers only with numbers.
  * 2. Pairs are taken greedily, best first, each token once. Tokens left over are extras.
  * 3. Score = Σ pair score × (query weight + candidate weight) / Σ weights, where extras count with their
  *    weight × EXTRA_QUERY (a query word the candidate lacks is strong evidence against) or × EXTRA_CANDIDATE
  *    (list entries carry patronymics, clan names and titles a customer record often omits).
- * 4. Rules on top: numbers that disagree cut the score (unless every other word agrees: a series sibling,
- *    Fund VII / Fund VIII); a name whose agreeing tokens are all weak (legal forms, generic words) is capped
- *    below any threshold (the "CORP" trap).
+ * 4. Rules on top: each pair of disagreeing words (name words, generic words, an initial against a word it
+ *    does not start) multiplies the score by SUBSTITUTION; numbers that disagree cut the score (unless
+ *    every other word agrees: a series sibling, Fund VII / Fund VIII), and so does an organisation's number
+ *    the other side lacks (Solutions II / Solutions); a name whose agreeing tokens are all weak (legal
+ *    forms, generic words) is capped below any threshold (the "CORP" trap).
  */
 import { editDistance } from "./jaro-winkler.js";
 import { analyseName, isPersonSchema, type NameAnalysis } from "./normalize.js";
 import { isStrong, KIND_WEIGHT, popcount, type NameToken } from "./tokens.js";
 import { DEFAULT_THRESHOLD, MATCH_ALGORITHM } from "./version.js";
 import { readsAsMandarin, wadeGilesTokenVariant, wadeGilesVariant } from "./wade-giles.js";
+import { consonantClass, longVowelsAgree } from "./transliterate.js";
 
 export type AlignMethod =
   | "exact"
@@ -94,6 +99,12 @@ const NUMBER_MISMATCH = 0.55;
  * as a possible match at this score, rather than cut like a number against a missing number.
  */
 const SERIES_VARIANT = 0.75;
+/**
+ * An organisation's name with a number the other side lacks altogether (Bowne Global Solutions II /
+ * Bowne Global Solutions, Ocean Star 2 / Ocean Star) names a successor or series vehicle of the same
+ * sponsor, not the same entity.
+ */
+const NUMBER_ONE_SIDED = 0.75;
 const WEAK_ONLY_CAP = 0.45;
 const ONE_PART_CAP = 0.6;
 /** each pair of strong tokens that disagree (a different surname, a different patronymic) multiplies by this */
@@ -116,6 +127,7 @@ interface Sim {
 const SIM_EXACT: Sim = { score: 1, method: "exact" };
 const SIM_VARIANT: Sim = { score: 0.95, method: "translit-variant" };
 const SIM_KNOWN: Sim = { score: 0.95, method: "known-name" };
+const NO_MATCH: Sim = { score: 0, method: "mismatch" };
 
 /** Agreement of two tokens, or undefined when they may not pair at all (a legal form and a word). */
 export function tokenSimilarity(a: NameToken, b: NameToken): Sim | undefined {
@@ -133,6 +145,9 @@ export function tokenSimilarity(a: NameToken, b: NameToken): Sim | undefined {
     return a.text === b.text ? { score: 1, method: "exact" } : { score: 0.3, method: "mismatch" };
   }
   if (a.text === b.text) return SIM_EXACT;
+  // two names read from characters (Chinese, Hangul): different text is a different character, even where
+  // the spelling keys agree (志 zhi / 基 ji, 종 jong / 정 jeong)
+  if (a.strict && b.strict) return NO_MATCH;
   if (a.kind === "initial" || b.kind === "initial") {
     const [i, w] = a.kind === "initial" ? [a, b] : [b, a];
     return w.text.startsWith(i.text) ? { score: 0.9, method: "initial" } : { score: 0, method: "mismatch" };
@@ -141,10 +156,28 @@ export function tokenSimilarity(a: NameToken, b: NameToken): Sim | undefined {
   if (a.symbol !== undefined && a.symbol === b.symbol) return SIM_KNOWN;
   // between two Latin spellings only: pinyin read from Chinese characters is exact (see fuzzy)
   if (!a.strict && !b.strict && wadeGilesTokenVariant(a, b)) return SIM_VARIANT;
+  if (a.abjad !== b.abjad) return abjadSimilarity(a, b);
   return fuzzy(a, b);
 }
 
-const NO_MATCH: Sim = { score: 0, method: "mismatch" };
+const SIM_ABJAD: Sim = { score: 0.9, method: "translit-variant" };
+
+/**
+ * A word read from Arabic script against a Latin spelling: the same consonants in the classes Arabic writes
+ * (محمد / Mohammed, بيريز / Perez) with the long vowels the script writes (محمود / Mahmoud, not Mohammed) is a
+ * transliteration, scored a little below a Latin variant because the unwritten short vowels cannot confirm
+ * it (حسن is Hasan, Hassan or Husn).
+ */
+function abjadSimilarity(a: NameToken, b: NameToken): Sim {
+  const x = (a.consonants ??= consonantClass(a.key));
+  const y = (b.consonants ??= consonantClass(b.key));
+  if (x.length >= 2 && x === y) {
+    const [abjad, latin] = a.abjad ? [a, b] : [b, a];
+    if (longVowelsAgree(abjad.key, latin.key)) return SIM_ABJAD;
+    return NO_MATCH;
+  }
+  return fuzzy(a, b);
+}
 
 function fuzzy(a: NameToken, b: NameToken): Sim {
   const x = a.key;
@@ -152,8 +185,10 @@ function fuzzy(a: NameToken, b: NameToken): Sim {
   const longest = Math.max(x.length, y.length);
   // pinyin read from Chinese characters is exact: one letter off is another character (Cheng ≠ Chen)
   if (a.strict || b.strict) return x === y ? SIM_VARIANT : NO_MATCH;
+  // a skeleton is shorter than its word where it merged doubled letters or a digraph (Benn → ben, Cook →
+  // cuk): a word of four letters as written keeps its one typo even when its skeleton has three
   const shortest = Math.min(x.length, y.length);
-  const budget = editBudget(shortest);
+  const budget = shortest <= 3 && a.text.length >= 4 && b.text.length >= 4 ? 1 : editBudget(shortest);
   // lower bounds on the distance, checked before the dynamic programme: the length gap, and the letters
   // one side has that the other lacks altogether
   const bound = Math.max(Math.abs(x.length - y.length), popcount(a.mask & ~b.mask), popcount(b.mask & ~a.mask));
@@ -258,9 +293,10 @@ function mergesFrom(q: NameToken[], c: NameToken[], from: NameToken[], to: NameT
         const t = to[j];
         if ((t.kind !== "word" && t.kind !== "generic") || t.key.length < 4) continue;
         if (Math.abs(t.key.length - joined.length) > 2) continue;
-        const exact = t.key === joined || (!t.strict && !from[i].strict && readsAsMandarin(t) && wadeGilesVariant(t.text, joinedText));
-        // one edit allowed in a join of 8+ letters
-        if (!exact && (joined.length < 8 || !withinOneEdit(t.key, joined))) continue;
+        const strict = t.strict || from[i].strict;
+        const exact = t.key === joined || (!strict && readsAsMandarin(t) && wadeGilesVariant(t.text, joinedText));
+        // one edit allowed in a join of 8+ letters, never in words read from characters (병철 ≠ 영철)
+        if (!exact && (strict || joined.length < 8 || !withinOneEdit(t.key, joined))) continue;
         const score = exact ? 0.95 : 0.85;
         out.push(flip ? makePair(q, c, j, 1, i, len, score, "merge") : makePair(q, c, i, len, j, 1, score, "merge"));
       }
@@ -402,27 +438,37 @@ export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions =
       mismatchedNumberWeight += weight;
     }
     if (p.method === "mismatch") {
-      // two generic words that differ (Gas / Oil) count half as much as differing name words
-      const qWord = anyKind(q, p.q0, p.qn, "word");
-      const cWord = anyKind(c, p.c0, p.cn, "word");
-      if ((qWord || anyKind(q, p.q0, p.qn, "generic")) && (cWord || anyKind(c, p.c0, p.cn, "generic"))) substitutions += qWord || cWord ? 1 : 0.5;
+      // two generic words that differ (Saudi Arabian Gas / Oil Company, China Construction Trust / Bank)
+      // name another line of business of the same group, as differing name words name another party; an
+      // initial that is not the first letter of the word it faces (William G. Frost / William W. Frost)
+      // is a different name as much as a different word is
+      const qWord = anyKind(q, p.q0, p.qn, "word") || anyKind(q, p.q0, p.qn, "initial");
+      const cWord = anyKind(c, p.c0, p.cn, "word") || anyKind(c, p.c0, p.cn, "initial");
+      if ((qWord || anyKind(q, p.q0, p.qn, "generic")) && (cWord || anyKind(c, p.c0, p.cn, "generic"))) substitutions++;
     }
     if (p.method === "legal-form" && p.score < 0.5) legalConflict = true;
     if (explain) aligned.push({ query: spanText(q, p.q0, p.qn), candidate: spanText(c, p.c0, p.cn), method: p.method, score: round(p.score), weight: round(weight) });
   }
   let candidateHasNumber = false;
   for (const t of c) if (t.kind === "number") candidateHasNumber = true;
+  let queryHasNumber = false;
+  for (const t of q) if (t.kind === "number") queryHasNumber = true;
+  let oneSidedNumber = false;
   for (let i = 0; i < q.length; i++) {
     if (qUsed[i]) continue;
     const weight = wq[i] * extra.query;
     den += weight;
-    if (q[i].kind === "number" && candidateHasNumber) numberMismatch = true;
+    if (q[i].kind === "number") {
+      if (candidateHasNumber) numberMismatch = true;
+      else if (!opts.person) oneSidedNumber = true;
+    }
     if (explain) aligned.push({ query: q[i].text, candidate: "", method: "unmatched-query", score: 0, weight: round(weight) });
   }
   for (let j = 0; j < c.length; j++) {
     if (cUsed[j]) continue;
     const weight = wc[j] * extra.candidate;
     den += weight;
+    if (c[j].kind === "number" && !queryHasNumber && !opts.person) oneSidedNumber = true;
     if (explain) aligned.push({ query: "", candidate: c[j].text, method: "unmatched-candidate", score: 0, weight: round(weight) });
   }
   let score = den > 0 ? num / den : 0;
@@ -439,6 +485,10 @@ export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions =
   if (opts.person && patronymReversed(q, c, taken)) {
     score *= PATRONYM_REVERSED;
     rules.push("patronym-reversed");
+  }
+  if (oneSidedNumber) {
+    score *= NUMBER_ONE_SIDED;
+    rules.push("number-one-side");
   }
   if (seriesVariant) rules.push("series-number-differs");
   else if (numberMismatch) {
@@ -489,11 +539,13 @@ export function scoreNames(a: NameAnalysis, b: NameAnalysis, opts: ScoreOptions 
 
 /**
  * The pair scorer: is `a` (a query, a name found in an article) the same party as `b`? Pure; the news
- * pipeline links names to knowledge-base entities with it.
+ * pipeline links names to knowledge-base entities with it. One-to-one, so an Arabic-script name meets Latin
+ * spellings by its consonants (AnalyseOptions.abjad; screening does not).
  */
 export function compareNames(a: string, b: string, opts: { schema?: string; threshold?: number } = {}): PairResult {
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
-  const result = scoreNames(analyseName(a, opts), analyseName(b, opts), { person: isPersonSchema(opts.schema) });
+  const analyse = { schema: opts.schema, abjad: true };
+  const result = scoreNames(analyseName(a, analyse), analyseName(b, analyse), { person: isPersonSchema(opts.schema) });
   return { ...result, match: result.score >= threshold, threshold, algorithm: MATCH_ALGORITHM, query: a, candidate: b };
 }
 

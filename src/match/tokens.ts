@@ -32,6 +32,10 @@ export interface NameToken {
   family?: string;
   /** read from Chinese characters: the pinyin is exact, so no typo tolerance */
   strict?: boolean;
+  /** read from Arabic script: the vowels are incomplete, Latin spellings are compared by consonants */
+  abjad?: boolean;
+  /** consonant classes of `key` (transliterate.ts consonantClass), cached when first compared with an abjad token */
+  consonants?: string;
   /** bit set of the letters in `key` (a cheap lower bound on edit distance; see letterMask) */
   mask: number;
   /** rarity weight, cached by the index that scores this token (index.ts weightOf) */
@@ -54,6 +58,8 @@ export function uniformToken(t: NameToken): NameToken {
     symbol: t.symbol,
     family: t.family,
     strict: t.strict,
+    abjad: t.abjad,
+    consonants: t.consonants,
     mask: t.mask,
     rarity: t.rarity,
     mandarin: t.mandarin,
@@ -95,8 +101,9 @@ export function isStrong(kind: TokenKind): boolean {
 
 /**
  * The spelling skeleton of a folded Latin word. The rules merge the spellings that transliteration systems
- * and languages produce for one sound, so Moskvich/Moskvitch, Evgeniy/Yevgeny/Evgenii, Sollers/Solers,
- * Mohammed/Muhamad, Khodorkovsky/Hodorkovskiy come out equal or one edit apart.
+ * and languages produce for one sound, so Moskvich/Moskvitch/Moskwitsch (the German tsch, sch and w),
+ * Evgeniy/Yevgeny/Evgenii, Sollers/Solers, Mohammed/Muhamad, Khodorkovsky/Hodorkovskiy come out equal or
+ * one edit apart.
  */
 export function skeleton(word: string): string {
   if (word.length <= 2 || /^\d+$/.test(word)) return word;
@@ -113,6 +120,7 @@ const skeletons = new Map<string, string>();
 
 function skeletonOf(word: string): string {
   let k = word
+    .replace(/tsch/g, "ch")
     .replace(/tch/g, "ch")
     .replace(/shch/g, "sh")
     .replace(/sch/g, "sh")

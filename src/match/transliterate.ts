@@ -9,7 +9,11 @@
  * that company names use (有限公司 → "co ltd", 汽车 → "automobile"), known names take their established
  * Latin form (江淮 → Jianghuai, 陕西 → Shaanxi, 奇瑞 → Chery); the rest becomes pinyin, two characters to a
  * word because most Chinese place and company names are two-character words written as one Latin word.
+ *
+ * Korean persons' names in Hangul get their family name apart in its usual Latin form (김 Kim, 이 Lee) and
+ * the given name in the Revised Romanization; koreanVowelKey gives the vowels of the list spelling.
  */
+import anyAscii from "any-ascii";
 import { pinyin } from "pinyin-pro";
 import * as OpenCC from "opencc-js";
 
@@ -108,4 +112,133 @@ export function chineseToLatin(text: string): string {
   if (!HAN.test(text)) return text;
   const convert = (toSimplified ??= OpenCC.Converter({ from: "hk", to: "cn" }));
   return convert(text).replace(HAN_RUN, (run: string) => ` ${segmentHan(run).join(" ")} `);
+}
+
+/**
+ * Korean family names in the Latin form lists and the press use (김 Kim, not the Revised Romanization's
+ * Gim; 이 Lee, 박 Park). Single-syllable names only: two-syllable family names (남궁, 제갈) are rare.
+ */
+const KOREAN_SURNAMES: Record<string, string> = {
+  김: "kim", 이: "lee", 리: "ri", 박: "park", 최: "choi", 정: "jung", 강: "kang", 조: "cho", 윤: "yoon", 장: "jang",
+  임: "lim", 림: "rim", 한: "han", 오: "oh", 서: "seo", 신: "shin", 권: "kwon", 황: "hwang", 안: "ahn", 송: "song",
+  류: "ryu", 유: "yoo", 홍: "hong", 전: "jeon", 고: "ko", 문: "moon", 양: "yang", 손: "son", 배: "bae", 백: "baek",
+  허: "heo", 남: "nam", 심: "shim", 노: "roh", 로: "ro", 하: "ha", 곽: "kwak", 성: "sung", 차: "cha", 주: "ju",
+  우: "woo", 구: "koo", 민: "min", 진: "jin", 나: "na", 지: "ji", 엄: "eom", 채: "chae", 원: "won", 천: "cheon",
+  방: "bang", 공: "kong", 현: "hyun", 함: "ham", 변: "byun", 염: "yeom", 여: "yeo", 추: "choo", 도: "do", 소: "so",
+  석: "seok", 선: "sun", 설: "seol", 마: "ma", 길: "gil", 연: "yeon", 위: "wi", 표: "pyo", 명: "myung", 기: "ki",
+  반: "ban", 왕: "wang", 금: "keum", 옥: "ok", 육: "yook", 인: "in", 맹: "maeng", 제: "je", 모: "mo", 탁: "tak",
+  국: "kook", 어: "eo", 은: "eun", 편: "pyeon", 용: "yong", 예: "ye", 경: "kyung", 봉: "bong", 사: "sa", 부: "boo",
+};
+
+const HANGUL_CHAR = /\p{Script=Hangul}/u;
+const HANGUL_RUN = /\p{Script=Hangul}+/gu;
+
+/**
+ * A Korean person's name in Hangul to Latin: the family name (the first syllable of a name written without
+ * spaces, 2–4 syllables) in its usual Latin form, apart from the given name, which stays one word in the
+ * Revised Romanization (김정은 → kim jeongeun). See koreanVowelKey for how it meets other spellings.
+ */
+export function hangulPersonToLatin(text: string): string {
+  if (!HANGUL_CHAR.test(text)) return text;
+  // only a name written the Korean way, family name first and without spaces (김정은): a name already cut
+  // into parts (예은 이, 영철 김) has been re-ordered by someone, and its parts stay in the Revised
+  // Romanization (the Latin surname would make every such Kim a candidate for the listed Kims)
+  if (!/^\s*\p{Script=Hangul}{2,4}\s*$/u.test(text)) return text;
+  return text.replace(HANGUL_RUN, (run) => {
+    const chars = [...run];
+    const surname = KOREAN_SURNAMES[chars[0]];
+    if (surname) return ` ${surname} ${anyAscii(chars.slice(1).join("")).toLowerCase()} `;
+    return run;
+  });
+}
+
+/**
+ * The vowels of the McCune-Reischauer romanisation that North Korean entries on sanctions lists use without
+ * their breves: 어 eo → o, 으 eu → u (정은 jeongeun → jongun, which meets "Jong Un" and "Jong-un").
+ */
+export function koreanVowelKey(romanised: string): string {
+  return romanised.replace(/eo/g, "o").replace(/eu/g, "u");
+}
+
+/**
+ * Arabic and Persian letters as Latin names write them. The script writes consonants and long vowels only
+ * (short vowels are marks that names rarely carry): ا/ى → a, و → u (w at the start of a word), ي/ی → i (y at
+ * the start), ع → a at the start of a word (Abd, Ali) and nothing inside it, hamza → nothing, the article ال apart from its word (السيسي → al sisi), and
+ * the short-vowel marks, when present, as the vowels they are. A name read this way still lacks most vowels:
+ * the scorer compares it with Latin spellings by consonants (score-names.ts, abjadSimilarity).
+ */
+const ARABIC: Record<string, string> = {
+  ا: "a", أ: "a", إ: "i", آ: "a", ٱ: "a", ى: "a", ء: "", ؤ: "", ئ: "", ع: "", ب: "b", ت: "t", ة: "a", ث: "th",
+  ج: "j", ح: "h", خ: "kh", د: "d", ذ: "dh", ر: "r", ز: "z", س: "s", ش: "sh", ص: "s", ض: "d", ط: "t", ظ: "z",
+  غ: "gh", ف: "f", ق: "q", ك: "k", ک: "k", ل: "l", م: "m", ن: "n", ه: "h", ۀ: "h", پ: "p", چ: "ch", ژ: "zh",
+  گ: "g", "\u064E": "a", "\u064F": "u", "\u0650": "i", "\u0640": "", "\u0651": "", "\u0652": "", "\u064B": "",
+  "\u064C": "", "\u064D": "", "\u0670": "a", "\u200C": "",
+};
+const ARABIC_WORD = /[\p{Script=Arabic}\u200C]+/gu;
+
+/** An Arabic-script name to Latin letters (see ARABIC); other characters pass through unchanged. */
+export function arabicToLatin(text: string): string {
+  return text.replace(ARABIC_WORD, (word) => {
+    let w = word;
+    let article = "";
+    // the article, but not in Allah (الله) and not a word that is only the article
+    if (w === "الله") return " allah ";
+    if (w.length > 3 && w.startsWith("ال") && !w.startsWith("الله")) {
+      article = "al ";
+      w = w.slice(2);
+    }
+    let out = "";
+    const chars = [...w];
+    chars.forEach((ch, i) => {
+      if (ch === "ع") out += i === 0 ? "a" : "";
+      else if (ch === "و") out += i === 0 ? "w" : "u";
+      else if (ch === "ي" || ch === "ی") out += i === 0 ? "y" : "i";
+      else out += ARABIC[ch] ?? ch;
+    });
+    return ` ${article}${out} `;
+  });
+}
+
+/**
+ * The consonants of a spelling skeleton in the classes Arabic script distinguishes: vowels dropped, and the
+ * Latin letters Arabic lacks folded onto the letter it writes for them (p → b, v → f, g → k; Perez = بيريز),
+ * and s/z as one (Latin writes the voiced s of Therese as s, Arabic as ز).
+ */
+export function consonantClass(key: string): string {
+  return vowelSlots(key).consonants;
+}
+
+function classLetters(key: string): string {
+  return key.replace(/dh/g, "d").replace(/th/g, "t").replace(/p/g, "b").replace(/v/g, "f").replace(/[gc]/g, "k").replace(/z/g, "s");
+}
+
+/** A word's consonant classes, and the vowels before, between and after them (slot k precedes consonant k). */
+function vowelSlots(key: string): { consonants: string; slots: string[] } {
+  const letters = classLetters(key);
+  let consonants = "";
+  const slots = [""];
+  for (const ch of letters) {
+    if ("aeiou".includes(ch)) slots[slots.length - 1] += ch;
+    else if (ch === consonants[consonants.length - 1] && slots[slots.length - 1] === "") continue;
+    else {
+      consonants += ch;
+      slots.push("");
+    }
+  }
+  return { consonants, slots };
+}
+
+// the Latin vowels that can write an Arabic long vowel
+const LONG_VOWEL: Record<string, string> = { a: "ae", i: "ie", u: "uo" };
+
+/**
+ * Whether the Latin spelling has, between the same consonants, every long vowel the Arabic-script word
+ * writes (محمود mhmud → Mahmoud, not Mohammed). Only for two words whose consonant classes agree.
+ */
+export function longVowelsAgree(abjadKey: string, latinKey: string): boolean {
+  const a = vowelSlots(abjadKey);
+  const b = vowelSlots(latinKey);
+  if (a.slots.length !== b.slots.length) return true;
+  // slot 0 is the vowel a word starts with, which an alif or ain carries whatever it is (عمر Omar / Umar)
+  return a.slots.every((v, k) => k === 0 || [...v].every((ch) => [...(LONG_VOWEL[ch] ?? ch)].some((c) => b.slots[k].includes(c))));
 }

@@ -133,6 +133,101 @@ test("transliteration variants and small typos of longer names still match", () 
   same("Olaf Scholze", "Olaf Scholz", "Person");
 });
 
+test("an initial that is not the first letter of the word it faces contradicts like a different word", () => {
+  const r = different("Frost, William G.", "William W. Frost", "Person");
+  assert.ok(r.rules.some((x) => x.startsWith("substituted-words")));
+  different("Hans O. Friedrich", "Hans Joachim Friedrich", "Person");
+  same("Hans J. Friedrich", "Hans Joachim Friedrich", "Person");
+  same("Maria F. Lopez", "Maria Fernanda Lopez", "Person");
+});
+
+test("titles and honorifics in a person's name are stop words; as surnames they stay names", () => {
+  same("President Erdoğan", "Recep Tayyip Erdoğan", "Person");
+  same("Dr. Ayman al-Zawahiri", "Ayman al-Zawahiri", "Person");
+  same("General Qasem Soleimani", "Qassem Soleimani", "Person");
+  same("Prof. Klaus Schwab", "Klaus Martin Schwab", "Person");
+  // Haji, Mullah, Sheikh are written inside the name as often as before it
+  same("Mohammad Haji Asad Khan", "Haji Mohammad Asad Khan", "Person");
+  assert.equal(analyseName("Mullah Mohammad Omar", { schema: "Person" }).tokens[0].kind, "stop");
+  // only at the start: John Major and Erik Prince keep their surnames; a title alone is still a name
+  different("John Major", "John Smith", "Person");
+  assert.equal(analyseName("Erik Prince", { schema: "Person" }).tokens[1].kind, "word");
+  assert.equal(analyseName("General", { schema: "Person" }).tokens[0].kind, "word");
+  // and never in an organisation's name
+  assert.equal(analyseName("General Dynamics", { schema: "Company" }).tokens[0].kind, "word");
+});
+
+test("Abd al- names: Abd al-Aziz, Abdul Aziz, Abdel Aziz and Abdelaziz are one spelling family", () => {
+  same("'Abd al-Rahman al-Hashimi", "Abdul Rahman Hashimi", "Person");
+  same("Abdelaziz Bouteflika", "Abdul Aziz Bouteflika", "Person");
+  same("Omar Abdel Rahman", "Umar Abd ar-Rahman", "Person");
+  same("Abdallah Ahmed", "Abdullah Ahmed", "Person");
+  different("Abdul Aziz Hashimi", "Abdul Rahman Hashimi", "Person");
+});
+
+test("letters written with dots join before the legal-form look-up; a series numeral stays apart", () => {
+  assert.equal(compareNames("Volkswagen Bank G.m.b.H.", "Volkswagen Bank GmbH", { schema: "Company" }).score, 1);
+  assert.equal(compareNames("P.T. Astra International", "PT Astra International", { schema: "Company" }).score, 1);
+  const fund = analyseName("Bain Capital Fund X L.P.", { schema: "Company" }).tokens.map((t) => [t.text, t.kind]);
+  assert.deepEqual(fund.slice(-2), [["10", "number"], ["lp", "legal"]]);
+  same("Grace 1", "Grace I", "Vessel");
+});
+
+test("an organisation's number that the other name lacks altogether names a successor or series vehicle", () => {
+  const r = different("Bowne Global Solutions, Inc.", "Bowne Global Solutions II, Inc.");
+  assert.ok(r.rules.includes("number-one-side"));
+  different("Alfa Bank Holdings Ltd", "Alfa Bank Holdings II Ltd");
+  different("Ocean Star", "Ocean Star 2", "Vessel");
+  // a person's name has no series
+  same("John Smith", "John Smith 2", "Person");
+});
+
+test("Korean names in Hangul: family name apart, list vowels, and exact syllables between two Hangul names", () => {
+  same("김정은", "Kim Jong Un", "Person");
+  same("김정은", "KIM Jong-un", "Person");
+  different("김정은", "김정남", "Person");
+  // one syllable apart is another name (종 jong / 정 jeong, 형 hyeong / 명 myeong)
+  different("김종은", "김정은", "Person");
+  different("이재형", "이재명", "Person");
+  // the same holds for Chinese characters whose pinyin differs
+  different("习近朋", "习近平", "Person");
+});
+
+test("an Arabic-script name meets its Latin spellings by consonants in one-to-one comparison", () => {
+  same("محمد عبد الله", "Mohammed Abdullah", "Person");
+  same("عمر خالد", "Omar Khaled", "Person");
+  same("بشار الأسد", "Bashar al-Assad", "Person");
+  // Latin letters Arabic lacks are written with their nearest letter (Perez = بيريز)
+  same("فرناندو بيريز", "Fernando Pérez", "Person");
+  different("عمر خالد", "Omar Khalil", "Person");
+  different("بشار الأسد", "Hafez al-Assad", "Person");
+  // a long vowel the script writes must be there in the Latin spelling: محمود is Mahmoud, not Mohammed
+  different("محمود عباس", "Mohammed Abbas", "Person");
+  // screening reads Arabic script as before (see AnalyseOptions.abjad): the words are not abjad there
+  assert.equal(analyseName("عمر خالد", { schema: "Person" }).tokens.some((t) => t.abjad), false);
+});
+
+test("Korean family names agree across romanisations; German renderings of Russian names meet the English", () => {
+  same("Lee Myung-bak", "Yi Myong Bak", "Person");
+  same("Choe Ryong Hae", "Choi Ryong-hae", "Person");
+  different("Kim Jong Un", "Kim Jong Nam", "Person");
+  same("Mikhail Gorbachev", "Michail Gorbatschow", "Person");
+});
+
+test("two generic words that differ name another business of the group", () => {
+  different("Saudi Arabian Gas Company", "Saudi Arabian Oil Company");
+  different("China Construction Trust Corporation", "China Construction Bank Corporation");
+  same("China Construction Bank Corporation", "China Construction Bank Corp.");
+});
+
+test("a four-letter word keeps its one typo even when doubled letters shorten its skeleton", () => {
+  same("Mercedes-Benn Group AG", "Mercedes-Benz Group AG");
+  same("Tim Cock", "Tim Cook", "Person");
+  // three letters as written still get none
+  different("KAMAZ", "KrAZ");
+  different("Tim Cook", "Tom Cook", "Person");
+});
+
 test("every result carries the algorithm version, the threshold and the aligned tokens", () => {
   const r = compareNames("ПАО КАМАЗ", "KAMAZ", { schema: "Company" });
   assert.equal(r.algorithm, MATCH_ALGORITHM);
