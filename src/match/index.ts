@@ -23,6 +23,7 @@ import type { Store } from "../store/store.js";
 import { candidateName, normaliseIdentifier, prepareQuery, scoreCandidate, type Candidate, type CandidateName } from "./score-entity.js";
 import { tokenSimilarity } from "./score-names.js";
 import { letterMask, uniformToken, type NameToken } from "./tokens.js";
+import { consonantClass } from "./transliterate.js";
 import { DEFAULT_THRESHOLD, MATCH_ALGORITHM } from "./version.js";
 
 /** Knowledge-base entity types that are parties (brands, models and plants are not screened). */
@@ -325,7 +326,7 @@ export class MatchIndex {
    * cleared when full.
    */
   private vocabularyMatches(qt: NameToken): VocabularyMatches {
-    const cacheKey = `${qt.kind}\u0001${qt.text}\u0001${qt.key}\u0001${qt.symbol ?? ""}\u0001${qt.strict ? 1 : 0}`;
+    const cacheKey = `${qt.kind}\u0001${qt.text}\u0001${qt.key}\u0001${qt.symbol ?? ""}\u0001${qt.strict ? 1 : 0}\u0001${qt.abjad ? 1 : 0}`;
     const cached = this.vocabularyCache.get(cacheKey);
     if (cached) return cached;
     // matched token id → similarity to the query token
@@ -333,6 +334,15 @@ export class MatchIndex {
     const exact = this.tokenIds.get(qt.key);
     if (exact !== undefined) matched.set(exact, 1);
     if (qt.symbol) for (const id of this.symbols.get(qt.symbol) ?? []) matched.set(id, Math.max(matched.get(id) ?? 0, 0.95));
+    if (qt.abjad) {
+      // a word read from Arabic script finds the list's Latin spellings by its consonants (score-names.ts
+      // abjadSimilarity decides, with the long vowels)
+      for (const id of this.consonantIndex().get(consonantClass(qt.key)) ?? []) {
+        if (matched.has(id)) continue;
+        const sim = tokenSimilarity(qt, this.tokenProbe[id]);
+        if (sim && sim.score >= 0.6) matched.set(id, sim.score);
+      }
+    }
     if (qt.kind !== "number" && qt.key.length >= 4) {
       const probes = [qt.key, ...deletionsOf(qt.key)];
       for (const p of probes) {
@@ -351,6 +361,24 @@ export class MatchIndex {
     return result;
   }
   private readonly vocabularyCache = new Map<string, VocabularyMatches>();
+
+  /** The index's words by consonant class (built on the first Arabic-script query: most indexes never see one). */
+  private consonantIndex(): Map<string, number[]> {
+    if (!this.byConsonants) {
+      this.byConsonants = new Map();
+      for (let id = 0; id < this.tokenProbe.length; id++) {
+        const probe = this.tokenProbe[id];
+        if (probe.kind !== "word") continue;
+        const key = consonantClass(probe.key);
+        if (key.length < 2) continue;
+        const ids = this.byConsonants.get(key);
+        if (ids) ids.push(id);
+        else this.byConsonants.set(key, [id]);
+      }
+    }
+    return this.byConsonants;
+  }
+  private byConsonants?: Map<string, number[]>;
 
   private identifierIndex?: Map<string, number[]>;
   private byIdentifier(values: string[], into: Map<number, Set<number>>): void {

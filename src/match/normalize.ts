@@ -255,11 +255,11 @@ export interface AnalyseOptions {
   schema?: string;
   /**
    * Read an Arabic-script name the way Latin names write it (transliterate.ts arabicToLatin) and mark its
-   * words for comparison by consonants with Latin spellings (abjad). For one-to-one comparison
-   * (compareNames). Screening keeps the plain any-ascii reading, which rarely meets a Latin spelling: run
-   * against tens of thousands of list names, the reading added 15 false positives per 100,000 screening
-   * negatives and the consonant comparison 16 more (partly namesakes of listed persons, partly names whose
-   * consonants merely agree: محمد is Mohammed and Mahmud), against a budget of 1 per 1,000.
+   * words for comparison by consonants with Latin spellings (abjad). compareNames and screening both set
+   * it (the index reads the lists' own Arabic-script names the same way, so they still meet exactly).
+   * Screening alone, it added about 30 false positives per 100,000 negatives (namesakes of listed persons,
+   * and names whose consonants merely agree: محمد is Mohammed and, for the script, Mahmad), so a screening
+   * hit that rests on consonants is held below the threshold until other evidence agrees (score-entity.ts).
    */
   abjad?: boolean;
 }

@@ -10,6 +10,8 @@
  *   - a type that contradicts (a person against a company or a vessel): −0.4;
  *   - countries that share nothing: −0.15; a shared country: +0.03;
  *   - birth dates: same day +0.05, same year +0.03, more than a year apart −0.25 (a contradiction).
+ * A name that agrees only through the consonants of an Arabic-script spelling starts from at most 0.66 (a
+ * hit to review): the script does not write short vowels, so the name alone cannot confirm it.
  *
  * Meaning of the score (calibrated on name_bench and the screening fixtures): ≥ 0.9 the same party with
  * near certainty; 0.7–0.9 probably the same party, review the explanation; 0.5–0.7 a similar name that the
@@ -18,7 +20,7 @@
 import type { Explanation, FieldEvidence, HitListing, ScreenQuery } from "../model/match.js";
 import { countryCode } from "./countries.js";
 import { analyseName, type NameAnalysis } from "./normalize.js";
-import { round, scoreTokens, type NameScore } from "./score-names.js";
+import { CONSONANTS_ONLY_RULE, round, scoreTokens, type NameScore } from "./score-names.js";
 import type { NameToken } from "./tokens.js";
 
 export type NameKind = "name" | "alias" | "weak_alias" | "previous_name";
@@ -86,8 +88,10 @@ export interface PreparedQuery {
 
 export function prepareQuery(query: ScreenQuery): PreparedQuery {
   const group = typeGroup(query.type);
-  const asPerson = group === "person" || group === "unknown" ? query.names.map((n) => analyseName(n, { schema: "Person" })) : [];
-  const asOther = group !== "person" ? query.names.map((n) => analyseName(n, { schema: query.type ?? "LegalEntity" })) : [];
+  // Arabic-script names read with their long vowels and compared with Latin spellings by consonants
+  const abjad = true;
+  const asPerson = group === "person" || group === "unknown" ? query.names.map((n) => analyseName(n, { schema: "Person", abjad })) : [];
+  const asOther = group !== "person" ? query.names.map((n) => analyseName(n, { schema: query.type ?? "LegalEntity", abjad })) : [];
   const countries = [...new Set(query.countries.map(countryCode).filter((c): c is string => !!c))];
   const birthDates = query.birthDates.map((d) => d.trim()).filter((d) => /^\d{4}(-\d{2}(-\d{2})?)?$/.test(d));
   const identifiers = query.identifiers.map((raw) => {
@@ -119,6 +123,7 @@ export interface CandidateScore {
 }
 
 const WEAK_ALIAS_FACTOR = 0.9;
+const CONSONANTS_ONLY_CAP = 0.66;
 const PREVIOUS_NAME_FACTOR = 0.97;
 
 /** Best name alignment between the query and a candidate. */
@@ -166,7 +171,11 @@ function move(st: Evidence, e: Omit<FieldEvidence, "delta">, target: number): vo
 export function scoreCandidate(pq: PreparedQuery, cand: Candidate, ctx: ScoreContext, only?: Set<number>): CandidateScore | undefined {
   const best = bestNameScore(pq, cand, ctx, only);
   if (!best) return undefined;
-  const st: Evidence = { score: best.score, fields: [], record: ctx.explain !== false };
+  // A name that agrees only by the consonants of an Arabic-script spelling (محمد is Mohammed, Muhammad and,
+  // for all the script shows, Mahmad) is a candidate to review, not a match on its own: the name score is
+  // held below the default threshold, and a birth date, country or identifier that agrees lifts it.
+  const nameScore = best.result.rules.includes(CONSONANTS_ONLY_RULE) ? Math.min(best.score, CONSONANTS_ONLY_CAP) : best.score;
+  const st: Evidence = { score: nameScore, fields: [], record: ctx.explain !== false };
 
   // identifiers
   for (const id of pq.identifiers) {
@@ -248,5 +257,5 @@ export function compareBirthDates(a: string[], b: string[]): "day" | "year" | "n
 
 /** Prepares one candidate name (analysed under the candidate's own type). */
 export function candidateName(text: string, kind: NameKind, type: string): CandidateName {
-  return { text, kind, tokens: analyseName(text, { schema: type }).tokens };
+  return { text, kind, tokens: analyseName(text, { schema: type, abjad: true }).tokens };
 }

@@ -31,6 +31,7 @@ import { consonantClass, longVowelsAgree } from "./transliterate.js";
 export type AlignMethod =
   | "exact"
   | "translit-variant"
+  | "consonants"
   | "known-name"
   | "initial"
   | "edit-distance"
@@ -160,7 +161,9 @@ export function tokenSimilarity(a: NameToken, b: NameToken): Sim | undefined {
   return fuzzy(a, b);
 }
 
-const SIM_ABJAD: Sim = { score: 0.9, method: "translit-variant" };
+/** Rule named in a name score whose alignment pairs an Arabic-script word with a Latin one by consonants. */
+export const CONSONANTS_ONLY_RULE = "arabic-script-consonants";
+const SIM_ABJAD: Sim = { score: 0.9, method: "consonants" };
 
 /**
  * A word read from Arabic script against a Latin spelling: the same consonants in the classes Arabic writes
@@ -176,7 +179,10 @@ function abjadSimilarity(a: NameToken, b: NameToken): Sim {
     if (longVowelsAgree(abjad.key, latin.key)) return SIM_ABJAD;
     return NO_MATCH;
   }
-  return fuzzy(a, b);
+  // a spelling without its short vowels against one with them: letter edits say nothing (mhmud / ahmed is
+  // two edits), only a typo among four or more consonants is still the same word
+  if (Math.min(x.length, y.length) >= 4 && editDistance(x, y) === 1) return { score: 0.75, method: "consonants" };
+  return NO_MATCH;
 }
 
 function fuzzy(a: NameToken, b: NameToken): Sim {
@@ -490,6 +496,13 @@ export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions =
     score *= NUMBER_ONE_SIDED;
     rules.push("number-one-side");
   }
+  // an agreement that rests on consonants read from Arabic script (the short vowels are not written)
+  for (const p of taken) {
+    if (p.method === "consonants") {
+      rules.push(CONSONANTS_ONLY_RULE);
+      break;
+    }
+  }
   if (seriesVariant) rules.push("series-number-differs");
   else if (numberMismatch) {
     score *= NUMBER_MISMATCH;
@@ -539,8 +552,8 @@ export function scoreNames(a: NameAnalysis, b: NameAnalysis, opts: ScoreOptions 
 
 /**
  * The pair scorer: is `a` (a query, a name found in an article) the same party as `b`? Pure; the news
- * pipeline links names to knowledge-base entities with it. One-to-one, so an Arabic-script name meets Latin
- * spellings by its consonants (AnalyseOptions.abjad; screening does not).
+ * pipeline links names to knowledge-base entities with it. An Arabic-script name meets Latin spellings by
+ * its consonants (AnalyseOptions.abjad).
  */
 export function compareNames(a: string, b: string, opts: { schema?: string; threshold?: number } = {}): PairResult {
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;

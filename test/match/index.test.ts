@@ -132,3 +132,18 @@ test("a hit's explanation is the alignment of its best name, not of another alia
   assert.equal(hit.explanation.matchedName, "Abdulhai Salek");
   assert.ok(hit.explanation.aligned.some((a) => a.query === "abdulhai" && a.candidate === "abdulhai"));
 });
+
+test("a name in Arabic script finds the Latin list entry by its consonants, as a hit to review until a date or country agrees", () => {
+  const find = (q: Parameters<typeof index.screen>[0]) => index.screen(q, { cutoff: 0.5 }).find((h) => h.id === "un:7001");
+  const nameOnly = find({ names: ["أحمد سالك"], type: "Person" });
+  assert.ok(nameOnly, "أحمد سالك finds AHMED SALEK");
+  assert.ok(!nameOnly.match && nameOnly.score >= 0.6, `scored ${nameOnly.score}`);
+  assert.ok(nameOnly.explanation.rules.includes("arabic-script-consonants"));
+  assert.ok(nameOnly.explanation.aligned.some((a) => a.candidate === "salek" && a.method === "consonants"));
+  const corroborated = find({ names: ["أحمد سالك"], type: "Person", birthDates: ["1931"], countries: ["AF"] });
+  assert.ok(corroborated?.match, `with birth year and country scored ${corroborated?.score}`);
+  // the long vowel the script writes must be in the Latin spelling: محمود is Mahmoud, not Mohammed
+  const mahmoud = find({ names: ["محمود سالك"], type: "Person" });
+  assert.ok(!mahmoud || mahmoud.score < nameOnly.score, `محمود سالك scored ${mahmoud?.score}`);
+  assert.ok(!mahmoud?.explanation.aligned.some((a) => a.candidate === "ahmed" && a.method === "consonants"));
+});
