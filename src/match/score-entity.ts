@@ -87,7 +87,10 @@ export interface PreparedQuery {
 }
 
 export function prepareQuery(query: ScreenQuery): PreparedQuery {
-  const group = typeGroup(query.type);
+  // a party with a birth date and no stated type is a person (companies have no birth date): a portfolio
+  // row "Cindy Gutierrez, 1983-12-01" must not meet a vessel named CINDY as if it could be one
+  const stated = typeGroup(query.type);
+  const group = stated === "unknown" && query.birthDates.some((d) => d.trim()) ? "person" : stated;
   // Arabic-script names read with their long vowels and compared with Latin spellings by consonants
   const abjad = true;
   const asPerson = group === "person" || group === "unknown" ? query.names.map((n) => analyseName(n, { schema: "Person", abjad })) : [];

@@ -147,3 +147,14 @@ test("a name in Arabic script finds the Latin list entry by its consonants, as a
   assert.ok(!mahmoud || mahmoud.score < nameOnly.score, `محمود سالك scored ${mahmoud?.score}`);
   assert.ok(!mahmoud?.explanation.aligned.some((a) => a.candidate === "ahmed" && a.method === "consonants"));
 });
+
+test("a query with a birth date and no type is a person: it does not meet a vessel that shares one word", () => {
+  const vessels = MatchIndex.fromRecords({
+    entities: [Entity.parse({ id: "uk:SHIP1", type: "Vessel", name: "CINDY", sources: ["list:uk:1"] })],
+    listings: [Listing.parse({ id: "uk:SHIP1:R", entity: "uk:SHIP1", authority: "UK", program: "Russia", sources: ["list:uk:1"] })],
+    sources: [],
+  });
+  const hit = vessels.screen({ names: ["Cindy Gutierrez"], birthDates: ["1983-12-01"] }, { cutoff: 0 })[0];
+  assert.ok(!hit?.match, `scored ${hit?.score}`);
+  assert.ok(hit?.explanation.fields.some((f) => f.field === "type" && f.effect === "contradicts"));
+});
