@@ -14,7 +14,7 @@
  */
 import { editDistance } from "./jaro-winkler.js";
 import { asciiFold } from "../model/names.js";
-import { arabicToLatin, chineseToLatin, cyrillicToLatin, hangulPersonToLatin, koreanVowelKey } from "./transliterate.js";
+import { arabicToLatin, chineseToLatin, cyrillicToLatin, hangulPersonToLatin, hebrewToLatin, koreanVowelKey } from "./transliterate.js";
 import { GENERIC_SYNONYMS, GENERIC_WORDS, HONORIFICS_ANYWHERE, LEGAL_FORMS, PERSON_TITLES, STOP_WORDS } from "./legal-forms.js";
 import { knownNameSymbol } from "./known-names.js";
 import { letterMask, skeleton, uniformToken, type NameToken } from "./tokens.js";
@@ -270,9 +270,9 @@ export function analyseName(name: string, opts: AnalyseOptions = {}): NameAnalys
   const nfkc = name.normalize("NFKC").trim();
   const ordered = person || opts.schema === undefined ? personReadingOrder(nfkc) : nfkc;
   const scripts = detectScripts(nfkc);
-  const arabic = opts.abjad === true && scripts.length === 1 && scripts[0] === "Arabic";
+  const arabic = opts.abjad === true && scripts.length === 1 && (scripts[0] === "Arabic" || scripts[0] === "Hebrew");
   const korean = person && scripts.includes("Hangul");
-  const read = korean ? hangulPersonToLatin(ordered) : arabic ? arabicToLatin(ordered) : ordered;
+  const read = korean ? hangulPersonToLatin(ordered) : arabic ? (scripts[0] === "Hebrew" ? hebrewToLatin(ordered) : arabicToLatin(ordered)) : ordered;
   const latin = foldText(read.replace(/&/g, " and ").replace(/\+/g, " and "));
   let words = latin ? latin.split(" ") : [];
   if (!person) words = numberWordsToDigits(joinSpelledLetters(words));

@@ -200,6 +200,37 @@ export function arabicToLatin(text: string): string {
 }
 
 /**
+ * Hebrew letters as Latin names write them: like Arabic, the script writes consonants and, with ו and י, some
+ * vowels. ב, כ and פ are b, k and p at the start of a word and v, kh and f after a vowel (Binyamin, Avraham,
+ * Yosef); ו is v at the start and before י, a vowel elsewhere; final forms are their letters; points dropped.
+ */
+const HEBREW: Record<string, string> = {
+  א: "", ב: "v", ג: "g", ד: "d", ה: "h", ז: "z", ח: "kh", ט: "t", כ: "kh", ך: "kh", ל: "l", מ: "m", ם: "m",
+  נ: "n", ן: "n", ס: "s", ע: "", פ: "f", ף: "f", צ: "ts", ץ: "ts", ק: "k", ר: "r", ש: "sh", ת: "t",
+};
+const HEBREW_WORD = /[\p{Script=Hebrew}]+/gu;
+
+/** A Hebrew-script name to Latin letters (see HEBREW); other characters pass through unchanged. */
+export function hebrewToLatin(text: string): string {
+  return text.replace(HEBREW_WORD, (word) => {
+    const chars = [...word.replace(/[\u0591-\u05C7]/g, "")];
+    let out = "";
+    chars.forEach((ch, i) => {
+      if (i === 0 && (ch === "א" || ch === "ע")) out += "a";
+      else if (i === 0 && ch === "ב") out += "b";
+      // (c, not k: the skeleton would merge a k and a following ה into one kh; Cohen, Kohen)
+      else if (i === 0 && ch === "כ") out += "c";
+      else if (i === 0 && ch === "פ") out += "p";
+      // ו before a vowel letter is the consonant (לוי Levi), elsewhere inside a word a vowel (נתניהו Netanyahu)
+      else if (ch === "ו") out += i === 0 || chars[i + 1] === "י" ? "v" : "u";
+      else if (ch === "י") out += i === 0 ? "y" : "i";
+      else out += HEBREW[ch] ?? ch;
+    });
+    return ` ${out} `;
+  });
+}
+
+/**
  * The consonants of a spelling skeleton in the classes Arabic script distinguishes: vowels dropped, and the
  * Latin letters Arabic lacks folded onto the letter it writes for them (p → b, v → f, g → k; Perez = بيريز),
  * and s/z as one (Latin writes the voiced s of Therese as s, Arabic as ز).
@@ -209,7 +240,8 @@ export function consonantClass(key: string): string {
 }
 
 function classLetters(key: string): string {
-  return key.replace(/dh/g, "d").replace(/th/g, "t").replace(/p/g, "b").replace(/v/g, "f").replace(/[gc]/g, "k").replace(/z/g, "s");
+  // a y inside a Latin word is the glide the script writes as a vowel letter (Husayn / حسين, Netanyahu)
+  return key.replace(/(?<=.)y/g, "i").replace(/dh/g, "d").replace(/th/g, "t").replace(/p/g, "b").replace(/v/g, "f").replace(/[gc]/g, "k").replace(/z/g, "s");
 }
 
 /** A word's consonant classes, and the vowels before, between and after them (slot k precedes consonant k). */

@@ -244,3 +244,11 @@ test("connectors are particles between names, not at the start or in names read 
   const bin = analyseName("斌 王", { schema: "Person" }).tokens.find((t) => t.text === "bin");
   assert.equal(bin?.kind, "word");
 });
+
+test("Hebrew script meets Latin spellings by consonants, like Arabic; a Latin y inside a word is the glide", () => {
+  same("אברהם כהן", "Avraham Cohen", "Person");
+  same("בנימין נתניהו", "Binyamin Netanyahu", "Person");
+  same("משה לוי", "Moshe Levi", "Person");
+  different("משה לוי", "Moshe Cohen", "Person");
+  same("حسين", "Husayn", "Person");
+});
