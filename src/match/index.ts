@@ -180,6 +180,7 @@ export class MatchIndex {
         formId = this.formNames.push([]) - 1;
         this.formIds.set(formKey, formId);
         this.formTokens.push(name.tokens);
+        this.formWords.push(name.tokens.filter((t) => t.kind === "word" || t.kind === "number").length);
       } else name.tokens = this.formTokens[formId];
       this.formNames[formId].push(nameId);
       const keys = new Set<string>();
@@ -195,6 +196,8 @@ export class MatchIndex {
   }
 
   private formTokens: NameToken[][] = [];
+  /** name form → how many name words it has (between equally good forms, the one with fewer other words first) */
+  private formWords: number[] = [];
 
   private tokenId(t: NameToken): number {
     let id = this.tokenIds.get(t.key);
@@ -307,7 +310,9 @@ export class MatchIndex {
     }
     if (touched.length <= SHORTLIST) return touched;
     // keep the best SHORTLIST name forms, and only those within reach of the best, plus the ties of the best
-    touched.sort((a, b) => acc[b] - acc[a]);
+    // ties are common (every listed Kim ... Chol shares a query's two words): the shorter name comes first
+    const words = this.formWords;
+    touched.sort((a, b) => acc[b] - acc[a] || words[a] - words[b]);
     const floor = acc[touched[0]] * 0.4;
     const tie = acc[touched[0]] * TIE;
     const out: number[] = [];
@@ -339,6 +344,16 @@ export class MatchIndex {
       // abjadSimilarity decides, with the long vowels)
       for (const id of this.consonantIndex().get(consonantClass(qt.key)) ?? []) {
         if (matched.has(id)) continue;
+        const sim = tokenSimilarity(qt, this.tokenProbe[id]);
+        if (sim && sim.score >= 0.6) matched.set(id, sim.score);
+      }
+    }
+    if (qt.kind !== "number" && qt.key.length === 3 && !qt.strict) {
+      // a three-letter word has no typo budget except two letters swapped (Sko / Sok), which the scorer allows
+      for (let i = 0; i + 1 < 3; i++) {
+        const swapped = qt.key.slice(0, i) + qt.key[i + 1] + qt.key[i] + qt.key.slice(i + 2);
+        const id = swapped === qt.key ? undefined : this.tokenIds.get(swapped);
+        if (id === undefined || matched.has(id)) continue;
         const sim = tokenSimilarity(qt, this.tokenProbe[id]);
         if (sim && sim.score >= 0.6) matched.set(id, sim.score);
       }
