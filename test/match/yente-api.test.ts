@@ -37,6 +37,8 @@ const match = (url: string, queries: Record<string, unknown>, extra: Record<stri
   app.inject({ method: "POST", url, payload: { queries, ...extra } });
 const kamaz = { schema: "Company", properties: { name: ["Kamaz"] } };
 
+// What a yente client reads of a result, written from yente's documentation rather than imported from our
+// schema (src/model/match.ts), so that a change to our schema cannot silently change what this test expects.
 interface Result {
   id: string;
   caption: string;
