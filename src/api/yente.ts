@@ -10,6 +10,8 @@ import { entityToFtm, IDENTIFIER_PROPS, schemaOfType } from "../model/ftm.js";
 import { LIST_SOURCES } from "../model/lists.js";
 import type { Hit, YenteMatchParams, YenteQuery, YenteResult, ScreenQuery } from "../model/match.js";
 import type { Store } from "../store/store.js";
+import type { EntityDossier } from "../model/schema.js";
+import { today } from "../model/dates.js";
 import { YenteHttpError, type FieldIssue } from "./server.js";
 
 // ---- schemata and properties ------------------------------------------------------------------------------
@@ -153,6 +155,40 @@ export async function toYenteResult(store: Store, hit: Hit): Promise<YenteResult
     features,
     explanations,
     autorisk: { origin: hit.origin, listings: hit.listings, explanation: hit.explanation, algorithm: hit.algorithm },
+  };
+}
+
+/**
+ * yente's entity fields for GET /entities/:id (its clients read these when they expand a match), beside our
+ * dossier: FtM schema and properties, the list sources whose listings are in force, target, last_seen.
+ */
+export function yenteEntityFields(d: EntityDossier): Omit<YenteResult, "score" | "match" | "features" | "explanations" | "autorisk"> {
+  const ftm = entityToFtm(d.entity);
+  const inForce = d.listings.filter((l) => !l.delisted || l.delisted > today());
+  const topics = (ftm.properties.topics ?? []).filter((t) => !t.startsWith("autorisk:"));
+  if (inForce.length > 0 && !topics.includes("sanction")) topics.push("sanction");
+  const properties: Record<string, string[]> = { ...ftm.properties, topics };
+  if (!topics.length) delete properties.topics;
+  const datasets = new Set<string>();
+  const prefix = d.entity.id.split(":")[0];
+  if ((LIST_SOURCES as readonly string[]).includes(prefix)) datasets.add(prefix);
+  else datasets.add("kb");
+  for (const l of inForce) for (const s of l.sources) {
+    const m = LIST_VERSION_ID.exec(s);
+    if (m) datasets.add(m[1]);
+  }
+  const published = d.sources.filter((s) => s.kind === "list_version" && s.published).map((s) => s.published!).sort();
+  return {
+    id: d.entity.id,
+    caption: d.entity.name,
+    schema: ftm.schema,
+    properties,
+    datasets: [...datasets],
+    referents: [],
+    target: inForce.length > 0,
+    first_seen: null,
+    last_seen: timestamp(published.at(-1)),
+    last_change: null,
   };
 }
 

@@ -195,3 +195,21 @@ test("GET /algorithms, /catalog, /readyz, /healthz in yente's shape", async () =
   assert.deepEqual((await app.inject({ method: "GET", url: "/readyz" })).json(), { status: "ok" });
   assert.equal((await app.inject({ method: "GET", url: "/healthz" })).json().status, "ok");
 });
+
+test("GET /entities/:id carries yente's entity fields beside the dossier, for a client's expand step", async () => {
+  const res = await app.inject({ method: "GET", url: "/entities/ofac-sdn:37756" });
+  assert.equal(res.statusCode, 200);
+  const body = res.json() as Result & { entity: { id: string }; listings: unknown[] };
+  assert.equal(body.id, "ofac-sdn:37756");
+  assert.equal(body.schema, "Company");
+  assert.ok(body.properties.name?.length, "FtM properties with the name");
+  assert.ok(body.properties.topics?.includes("sanction"));
+  assert.ok(body.datasets.includes("ofac-sdn"));
+  assert.equal(body.target, true);
+  assert.deepEqual(body.referents, []);
+  assert.equal(body.entity.id, "ofac-sdn:37756", "our dossier is still there");
+  assert.ok(body.listings.length > 0);
+  const kb = (await app.inject({ method: "GET", url: "/entities/jac" })).json() as Result;
+  assert.deepEqual(kb.datasets, ["kb"]);
+  assert.equal(kb.target, false);
+});

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { HttpError, YenteHttpError, type ApiDeps } from "../server.js";
 import { sharedIndex } from "../../match/index.js";
+import { yenteEntityFields } from "../yente.js";
 import { VERSION } from "../../version.js";
 
 export async function coreRoutes(app: FastifyInstance, { store }: ApiDeps): Promise<void> {
@@ -23,7 +24,8 @@ export async function coreRoutes(app: FastifyInstance, { store }: ApiDeps): Prom
     const { asOf } = z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).parse(req.query);
     const dossier = await store.dossier(id, { asOf });
     if (!dossier) throw new HttpError(404, `no entity with id ${id}`);
-    return dossier;
+    // yente's entity fields first (OpenSanctions clients expand a match through this page), then our dossier
+    return { ...yenteEntityFields(dossier), ...dossier };
   });
 
   app.get("/search", async (req) => {
