@@ -14,7 +14,7 @@
  */
 import { editDistance } from "./jaro-winkler.js";
 import { asciiFold } from "../model/names.js";
-import { arabicToLatin, chineseToLatin, cyrillicToLatin, hangulPersonToLatin, hebrewToLatin, koreanVowelKey } from "./transliterate.js";
+import { arabicToLatin, chineseToLatin, cyrillicToLatin, hangulPersonToLatin, hanOfWords, hebrewToLatin, koreanVowelKey } from "./transliterate.js";
 import { GENERIC_SYNONYMS, GENERIC_WORDS, HONORIFICS_ANYWHERE, LEGAL_FORMS, PERSON_TITLES, STOP_WORDS } from "./legal-forms.js";
 import { knownNameSymbol } from "./known-names.js";
 import { letterMask, skeleton, uniformToken, type NameToken } from "./tokens.js";
@@ -175,6 +175,11 @@ function arabicAbdForms(words: string[]): string[] {
   }
   return out;
 }
+/** The words that join a name to a father's or an ancestor's name (Salman bin Muhammad). */
+const CONNECTORS = new Set(["bin", "ibn", "ben", "bint", "ould"]);
+
+/** The two-character Chinese family names (欧阳 Ouyang, 司马 Sima…); every other family name is one character. */
+const COMPOUND_SURNAMES = new Set(["欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "皇甫", "尉迟", "尉遲", "公孙", "公孫", "慕容", "令狐", "司徒", "夏侯", "长孙", "長孫", "宇文", "轩辕", "軒轅", "端木", "西门", "西門", "独孤", "獨孤", "南宫", "南宮", "万俟", "闻人", "聞人", "申屠"]);
 const PERSON_COMMA = /^\s*([^,]+?)\s*,\s*([^,]+?)\s*$/;
 
 /** "SURNAME, Given" (OFAC, UN) → "Given SURNAME"; other names unchanged. */
@@ -268,7 +273,13 @@ export interface AnalyseOptions {
 export function analyseName(name: string, opts: AnalyseOptions = {}): NameAnalysis {
   const person = isPersonSchema(opts.schema);
   const nfkc = name.normalize("NFKC").trim();
-  const ordered = person || opts.schema === undefined ? personReadingOrder(nfkc) : nfkc;
+  let ordered = person || opts.schema === undefined ? personReadingOrder(nfkc) : nfkc;
+  // a Chinese person's name written as one word (习近平) is a family name and a given name, which lists write
+  // apart (Xi Jinping); read whole it would be cut into pairs of syllables (xijin ping) that meet neither part
+  if (person && /^\p{Script=Han}{2,4}$/u.test(ordered)) {
+    const surname = COMPOUND_SURNAMES.has(ordered.slice(0, 2)) && ordered.length > 2 ? 2 : 1;
+    ordered = `${ordered.slice(0, surname)} ${ordered.slice(surname)}`;
+  }
   const scripts = detectScripts(nfkc);
   const arabic = opts.abjad === true && scripts.length === 1 && (scripts[0] === "Arabic" || scripts[0] === "Hebrew");
   const korean = person && scripts.includes("Hangul");
@@ -305,6 +316,8 @@ export function analyseName(name: string, opts: AnalyseOptions = {}): NameAnalys
       // a person's name that starts with Van, De, Le… uses it as a given name, not as a particle
       if (person && i === leading && entry.token.kind === "stop" && !LEADING_PARTICLES.has(word)) continue;
       if (noParticles && entry.token.kind === "stop") continue;
+      // a particle joins a name to the next one; as a person's last word it is a name (Wang Bin, Li Ben)
+      if (person && i === words.length - 1 && i > leading && CONNECTORS.has(word)) continue;
       if (entry.words.every((w, k) => words[i + k] === w)) {
         matched = entry;
         break;
@@ -337,6 +350,11 @@ export function analyseName(name: string, opts: AnalyseOptions = {}): NameAnalys
   // read from Chinese characters or Hangul syllables: the romanisation is exact, so no typo tolerance
   // (习近朋 ≠ 习近平, 이재형 ≠ 이재명: one letter off is another syllable)
   if (scripts.length === 1 && (scripts[0] === "Han" || scripts[0] === "Hangul")) {
+    // each word keeps the characters it was read from, where words and tokens still correspond one to one
+    const han = scripts[0] === "Han" ? hanOfWords(read) : [];
+    if (han.length === words.length && tokens.length === words.length) {
+      tokens.forEach((t, i) => (t.han = han[i]));
+    }
     for (const t of tokens) {
       if (t.kind !== "word") continue;
       t.strict = true;

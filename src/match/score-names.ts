@@ -145,6 +145,8 @@ export function tokenSimilarity(a: NameToken, b: NameToken): Sim | undefined {
     if (a.kind !== b.kind) return undefined;
     return a.text === b.text ? { score: 1, method: "exact" } : { score: 0.3, method: "mismatch" };
   }
+  // two words read from Chinese characters are the same word only if the characters are (pinyin loses them)
+  if (a.han !== undefined && b.han !== undefined && a.han !== b.han) return NO_MATCH;
   if (a.text === b.text) return SIM_EXACT;
   // two names read from characters (Chinese, Hangul): different text is a different character, even where
   // the spelling keys agree (志 zhi / 基 ji, 종 jong / 정 jeong)

@@ -32,6 +32,8 @@ export interface NameToken {
   family?: string;
   /** read from Chinese characters: the pinyin is exact, so no typo tolerance */
   strict?: boolean;
+  /** the Chinese characters this word was read from (two such words agree only if these do: 高石 ≠ 高市) */
+  han?: string;
   /** read from Arabic script: the vowels are incomplete, Latin spellings are compared by consonants */
   abjad?: boolean;
   /** consonant classes of `key` (transliterate.ts consonantClass), cached when first compared with an abjad token */
@@ -58,6 +60,7 @@ export function uniformToken(t: NameToken): NameToken {
     symbol: t.symbol,
     family: t.family,
     strict: t.strict,
+    han: t.han,
     abjad: t.abjad,
     consonants: t.consonants,
     mask: t.mask,

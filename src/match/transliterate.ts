@@ -79,39 +79,61 @@ const HAN_RUN = /\p{Script=Han}+/gu;
 let toSimplified: ((s: string) => string) | undefined;
 
 /** Segments a run of Han characters: dictionary words (longest first), else two-character pinyin words. */
-function segmentHan(run: string): string[] {
-  const words: string[] = [];
-  let rest = "";
+function segmentHan(run: string): HanWord[] {
+  const words: HanWord[] = [];
+  let rest: string[] = [];
   const flush = () => {
     // leftover characters: two to a word, pinyin read in context so polyphones come out right
-    const syllables = pinyin(rest, { toneType: "none", type: "array" });
-    for (let i = 0; i < syllables.length; i += 2) words.push(syllables.slice(i, i + 2).join(""));
-    rest = "";
+    const syllables = pinyin(rest.join(""), { toneType: "none", type: "array" });
+    for (let i = 0; i < syllables.length; i += 2) words.push({ latin: syllables.slice(i, i + 2).join(""), han: rest.slice(i, i + 2).join("") });
+    rest = [];
   };
+  const chars = [...run];
   let i = 0;
-  while (i < run.length) {
+  while (i < chars.length) {
     let matched = false;
-    for (let len = Math.min(MAX_WORD, run.length - i); len >= 2; len--) {
-      const latin = CHINESE_WORDS[run.slice(i, i + len)];
+    for (let len = Math.min(MAX_WORD, chars.length - i); len >= 2; len--) {
+      const han = chars.slice(i, i + len).join("");
+      const latin = CHINESE_WORDS[han];
       if (latin !== undefined) {
-        if (rest) flush();
-        words.push(latin);
+        if (rest.length) flush();
+        words.push({ latin, han });
         i += len;
         matched = true;
         break;
       }
     }
-    if (!matched) rest += run[i++];
+    if (!matched) rest.push(chars[i++]);
   }
-  if (rest) flush();
+  if (rest.length) flush();
   return words;
+}
+
+/** A word of a Chinese run: its Latin reading and the (Simplified) characters it was read from. */
+interface HanWord {
+  latin: string;
+  han: string;
+}
+
+/**
+ * The characters behind each Latin word of chineseToLatin(text), in order (a dictionary word read as two Latin
+ * words, 长城 → great wall, gives its characters to both). Pinyin loses the characters: 高石 and 高市 are both
+ * gaoshi, so two names written in characters compare by these.
+ */
+export function hanOfWords(text: string): string[] {
+  const convert = (toSimplified ??= OpenCC.Converter({ from: "hk", to: "cn" }));
+  const out: string[] = [];
+  for (const run of convert(text).match(HAN_RUN) ?? []) {
+    for (const w of segmentHan(run)) for (const _ of w.latin.split(" ")) out.push(w.han);
+  }
+  return out;
 }
 
 /** Chinese (Traditional or Simplified) runs to Latin words; other characters pass through unchanged. */
 export function chineseToLatin(text: string): string {
   if (!HAN.test(text)) return text;
   const convert = (toSimplified ??= OpenCC.Converter({ from: "hk", to: "cn" }));
-  return convert(text).replace(HAN_RUN, (run: string) => ` ${segmentHan(run).join(" ")} `);
+  return convert(text).replace(HAN_RUN, (run: string) => ` ${segmentHan(run).map((w) => w.latin).join(" ")} `);
 }
 
 /**

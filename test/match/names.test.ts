@@ -252,3 +252,12 @@ test("Hebrew script meets Latin spellings by consonants, like Arabic; a Latin y 
   different("משה לוי", "Moshe Cohen", "Person");
   same("حسين", "Husayn", "Person");
 });
+
+test("Chinese persons: family name apart from given name, and characters decide where pinyin cannot", () => {
+  same("习近平", "Xi Jinping", "Person");
+  same("習近平", "XI Jinping", "Person");
+  same("王斌", "Wang Bin", "Person");
+  // 石 and 市 are both "shi": the same pinyin, another name
+  different("高石早苗", "高市早苗", "Person");
+  different("王 斌", "王 彬", "Person");
+});
