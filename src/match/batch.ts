@@ -69,7 +69,7 @@ export interface BatchResult {
 }
 
 /** The columns screen-file adds after the input's own, in this order (documented in --help and README). */
-export const RESULT_COLUMNS = ["match", "best_score", "best_id", "best_name", "best_lists", "best_sources", "reason", "hits", "screen_status", "algorithm"];
+export const RESULT_COLUMNS = ["match", "listed", "best_score", "best_id", "best_name", "best_lists", "best_sources", "reason", "hits", "screen_status", "algorithm"];
 
 /** Counts of cell values that were not understood, reported once at the end instead of once per row. */
 class ValueNotes {
@@ -143,11 +143,15 @@ export function hitReason(hit: Hit): string {
 /** The result cells of one screened row (see RESULT_COLUMNS). */
 export function resultCells(hits: Hit[], threshold: number): string[] {
   const best = hits[0];
-  if (!best) return ["false", "", "", "", "", "", `no candidate scored ${Math.max(0, threshold - 0.2).toFixed(2)} or more`, "", "screened", MATCH_ALGORITHM];
+  if (!best) return ["false", "false", "", "", "", "", "", `no candidate scored ${Math.max(0, threshold - 0.2).toFixed(2)} or more`, "", "screened", MATCH_ALGORITHM];
   const lists = [...new Set(best.listings.map((l) => [l.authority, l.program].filter(Boolean).join(" ")))].join("; ");
   const sources = [...new Set(best.listings.map((l) => [l.listVersion ?? l.authority, l.listEntryId ? `#${l.listEntryId}` : ""].filter(Boolean).join(" ")))].join("; ");
+  // a match on a knowledge-base party is news about who the row is, not a listing: `listed` says whether any
+  // match is on a list in force
+  const listed = hits.some((h) => h.score >= threshold && h.listings.length > 0);
   return [
     String(best.score >= threshold),
+    String(listed),
     best.score.toFixed(3),
     best.id,
     best.caption,
@@ -162,7 +166,7 @@ export function resultCells(hits: Hit[], threshold: number): string[] {
 
 /** The result cells of a row that was not screened: no name, or a query the matcher refused. */
 export function unscreenedCells(status: "no_name" | "error", reason: string): string[] {
-  return ["false", "", "", "", "", "", reason, "", status, MATCH_ALGORITHM];
+  return ["false", "false", "", "", "", "", "", reason, "", status, MATCH_ALGORITHM];
 }
 
 /** Output header: the input's columns (renamed input_X where one is called like a result column), then ours. */

@@ -74,7 +74,7 @@ describe("autorisk CLI", () => {
     assert.match(ok.stderr, /screened 2 of 2 rows .*1 with a match, 1 without a name/);
     const lines = readFileSync(out, "utf8").trim().split("\n");
     assert.equal(lines.length, 3);
-    assert.match(lines[0], /^Customer No,Counterparty,Country,match,best_score,best_id,/);
+    assert.match(lines[0], /^Customer No,Counterparty,Country,match,listed,best_score,best_id,/);
     assert.match(lines[1], /^17,КАМАЗ,RUS,true,/);
 
     const noName = join(dir, "payments.csv");

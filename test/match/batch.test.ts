@@ -157,14 +157,20 @@ describe("input formats", () => {
 });
 
 test("screen-file output: every input column first (clashing ones renamed), a stable header, rows without a name marked", async () => {
-  const input = file("portfolio.csv", "Ref,Party Name,Type,Country,match\n1,ПАО КАМАЗ,entity,RUS,yes\n2,,Company,DE,\n3,Acme Widgets Ltd,Company,GB,\n");
+  const input = file("portfolio.csv", "Ref,Party Name,Type,Country,match\n1,ПАО КАМАЗ,entity,RUS,yes\n2,,Company,DE,\n3,Acme Widgets Ltd,Company,GB,\n4,AvtoVAZ,Company,RU,\n");
   const output = join(dir, "portfolio-out.csv");
   const result = await screenFile({ input, output, records, workers: 1 });
   assert.equal(result.noName, 1);
   const text = readFileSync(output, "utf8");
   assert.equal(text.split("\n")[0], ["Ref", "Party Name", "Type", "Country", "input_match", ...RESULT_COLUMNS].join(","));
   const rows = parse(text, { columns: true }) as Array<Record<string, string>>;
-  assert.deepEqual(rows.map((r) => [r.Ref, r.input_match, r.screen_status, r.match]), [["1", "yes", "screened", "true"], ["2", "", "no_name", "false"], ["3", "", "screened", "false"]]);
+  assert.deepEqual(rows.map((r) => [r.Ref, r.input_match, r.screen_status, r.match, r.listed]), [
+    ["1", "yes", "screened", "true", "true"],
+    ["2", "", "no_name", "false", "false"],
+    ["3", "", "screened", "false", "false"],
+    // a knowledge-base company without a listing: the name matches, it is not listed
+    ["4", "", "screened", "true", "false"],
+  ]);
   assert.match(rows[0].best_sources, /#\d+/, "the list entry of the hit");
   assert.match(rows[0].reason, /country agrees \(RU\)/, "RUS read as Russia");
 });

@@ -97,6 +97,8 @@ cannot be a month (01/31/1970). Values that cannot be read are ignored and count
 
 Output columns after the input's (an input column with one of these names becomes input_<name>):
   match         true when best_score >= threshold
+  listed        true when a hit at or above the threshold is on a list in force (a knowledge-base party
+                without a listing can match, and is then not "listed")
   best_score    score of the best hit, 0..1
   best_id       its id (list entry, e.g. ofac-sdn:37756) and best_name its name
   best_lists    authority and program of each of its listings
