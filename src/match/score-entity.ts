@@ -20,7 +20,7 @@
 import type { Explanation, FieldEvidence, HitListing, ScreenQuery } from "../model/match.js";
 import { countryCode } from "./countries.js";
 import { analyseName, type NameAnalysis } from "./normalize.js";
-import { CONSONANTS_ONLY_RULE, round, scoreTokens, type NameScore } from "./score-names.js";
+import { CONSONANTS_ONLY_RULE, nameAlternatives, round, scoreTokens, type NameScore } from "./score-names.js";
 import type { NameToken } from "./tokens.js";
 
 export type NameKind = "name" | "alias" | "weak_alias" | "previous_name";
@@ -93,8 +93,9 @@ export function prepareQuery(query: ScreenQuery): PreparedQuery {
   const group = stated === "unknown" && query.birthDates.some((d) => d.trim()) ? "person" : stated;
   // Arabic-script names read with their long vowels and compared with Latin spellings by consonants
   const abjad = true;
-  const asPerson = group === "person" || group === "unknown" ? query.names.map((n) => analyseName(n, { schema: "Person", abjad })) : [];
-  const asOther = group !== "person" ? query.names.map((n) => analyseName(n, { schema: query.type ?? "LegalEntity", abjad })) : [];
+  const names = query.names.flatMap(nameAlternatives);
+  const asPerson = group === "person" || group === "unknown" ? names.map((n) => analyseName(n, { schema: "Person", abjad })) : [];
+  const asOther = group !== "person" ? names.map((n) => analyseName(n, { schema: query.type ?? "LegalEntity", abjad })) : [];
   const countries = [...new Set(query.countries.map(countryCode).filter((c): c is string => !!c))];
   const birthDates = query.birthDates.map((d) => d.trim()).filter((d) => /^\d{4}(-\d{2}(-\d{2})?)?$/.test(d));
   const identifiers = query.identifiers.map((raw) => {

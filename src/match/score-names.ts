@@ -560,8 +560,27 @@ export function scoreNames(a: NameAnalysis, b: NameAnalysis, opts: ScoreOptions 
 export function compareNames(a: string, b: string, opts: { schema?: string; threshold?: number } = {}): PairResult {
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   const analyse = { schema: opts.schema, abjad: true };
-  const result = scoreNames(analyseName(a, analyse), analyseName(b, analyse), { person: isPersonSchema(opts.schema) });
-  return { ...result, match: result.score >= threshold, threshold, algorithm: MATCH_ALGORITHM, query: a, candidate: b };
+  let result: NameScore | undefined;
+  // a field that lists alternatives ("Al-Qa'ida/Islamic Army") is as good as its best alternative
+  for (const x of nameAlternatives(a)) {
+    for (const y of nameAlternatives(b)) {
+      const r = scoreNames(analyseName(x, analyse), analyseName(y, analyse), { person: isPersonSchema(opts.schema) });
+      if (!result || r.score > result.score) result = r;
+    }
+  }
+  return { ...result!, match: result!.score >= threshold, threshold, algorithm: MATCH_ALGORITHM, query: a, candidate: b };
+}
+
+/**
+ * A name and, where it lists alternatives separated by a slash between words (Al-Qa'ida/Islamic Army,
+ * Sberbank / Savings Bank of Russia), each of them. A slash inside a legal form or an abbreviation (A/S, c/o,
+ * 50/50) is not a separator: each side needs a word of three letters or more.
+ */
+export function nameAlternatives(name: string): string[] {
+  if (!name.includes("/")) return [name];
+  const parts = name.split("/").map((p) => p.trim());
+  if (parts.length < 2 || !parts.every((p) => /\p{L}{3,}/u.test(p))) return [name];
+  return [name, ...parts];
 }
 
 export function round(x: number): number {

@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { compareNames } from "../../src/match/score-names.js";
+import { compareNames, nameAlternatives } from "../../src/match/score-names.js";
 import { analyseName, detectScripts } from "../../src/match/normalize.js";
 import { cyrillicToLatin, chineseToLatin } from "../../src/match/transliterate.js";
 import { DEFAULT_THRESHOLD, MATCH_ALGORITHM } from "../../src/match/version.js";
@@ -260,4 +260,11 @@ test("Chinese persons: family name apart from given name, and characters decide 
   // 石 and 市 are both "shi": the same pinyin, another name
   different("高石早苗", "高市早苗", "Person");
   different("王 斌", "王 彬", "Person");
+});
+
+test("a name that lists alternatives with a slash is as good as its best one; A/S and 50/50 are not lists", () => {
+  same("Al Qaeda", "Al-Qa'ida/Islamic Army", "Organization");
+  same("Maersk A/S", "MAERSK AS");
+  assert.deepEqual(nameAlternatives("Maersk A/S"), ["Maersk A/S"]);
+  assert.deepEqual(nameAlternatives("Sberbank / Savings Bank of Russia"), ["Sberbank / Savings Bank of Russia", "Sberbank", "Savings Bank of Russia"]);
 });
