@@ -2,15 +2,19 @@
  * Name analysis: one name string in any script → the tokens the scorer aligns. Pure functions, no store.
  *
  * Steps: Unicode NFKC; script detection; OFAC-style "SURNAME, Given" put back in reading order for persons;
- * Cyrillic and Chinese transliterated the way lists print them, a Korean person's Hangul name split into
- * family and given name, in one-to-one comparison an Arabic-script name read with its long vowels
- * (transliterate.ts; AnalyseOptions.abjad), every other script folded to ASCII (any-ascii via asciiFold in
+ * Cyrillic and Chinese transliterated the way lists print them, a Chinese or Korean person's name written
+ * as one word split into family and given name (习近平 → Xi Jinping, 김정은 → Kim Jong Un), an Arabic- or
+ * Hebrew-script name read with the vowels the script writes (transliterate.ts; AnalyseOptions.abjad), every
+ * other script folded to ASCII (any-ascii via asciiFold in
  * src/model/names.ts); case folding. Then, for organisations, letters written with dots joined (G.m.b.H.,
  * U.S.A.) and number words, ordinals and series numerals read as numbers; for persons, the Abd al- prefix
  * family read as one word (Abdul). Then leading titles of a person and the Muslim honorifics read as stop
  * words, legal forms, generic words and stop words recognised as weak tokens (legal-forms.ts), single letters
  * of person names as initials, numbers kept as numbers, and cross-script name symbols attached
- * (known-names.ts). Words read from Chinese characters or Hangul are marked strict (no typo tolerance).
+ * (known-names.ts). Words read from Chinese characters or Hangul are marked strict (no typo tolerance), and
+ * words read from Chinese characters keep them (two names of one pinyin are told apart by their characters).
+ * Particles (bin, ben, al…) are particles between names only: not as the first or last word of a person's
+ * name, and never in a name read from Chinese or Korean.
  */
 import { editDistance } from "./jaro-winkler.js";
 import { asciiFold } from "../model/names.js";

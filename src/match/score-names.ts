@@ -2,12 +2,14 @@
  * The name scorer: aligns the tokens of two analysed names and turns the alignment into one score, 0..1.
  * Pure: no store, no index (an index may pass token rarities in through `weightOf`).
  *
- * 1. Every compatible token pair is scored (tokenSimilarity): equal text 1; two words read from characters
+ * 1. Every compatible token pair is scored (tokenSimilarity): equal text 1 (unless the two words were read
+ *    from different Chinese characters of one pinyin, 石/市 shi); two words read from characters
  *    (Chinese, Hangul) that differ 0; equal spelling skeleton 0.95 (a transliteration variant); same
  *    known-name symbol 0.95; a person's initial against a word it starts 0.9; otherwise an edit distance
  *    with a length-dependent budget (short tokens get no typo at all, so KAMAZ ≠ KRAZ and GAZ ≠ Gazprom;
- *    a four-letter word whose skeleton is shorter keeps one); a word read from Arabic script against a
- *    Latin one by consonants and long vowels 0.9 (abjadSimilarity). Adjacent tokens written as one word
+ *    a four-letter word whose skeleton is shorter keeps one); a word read from Arabic or Hebrew script
+ *    against a Latin one by consonants and the vowels the script writes 0.9 (abjadSimilarity; screening
+ *    holds a name that rests on this below the threshold, see score-entity.ts). Adjacent tokens written as one word
  *    ("Avto VAZ" / "AvtoVAZ") pair as a merge; a Wade-Giles spelling pairs with its pinyin (wade-giles.ts);
  *    a short word that spells the initials of a run of words pairs with the run as an acronym (PLA /
  *    People's Liberation Army). Legal forms pair only with legal forms, numbers only with numbers.
