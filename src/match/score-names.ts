@@ -430,6 +430,8 @@ export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions =
   let substitutions = 0;
   let legalConflict = false;
   let agreeingParts = 0;
+  let initialParts = 0;
+  let queryWordMissing = false;
   const extra = opts.person ? EXTRA.person : EXTRA.other;
   for (const p of taken) {
     let sq = 0;
@@ -443,6 +445,7 @@ export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions =
     den += weight;
     if (p.score >= 0.75 && p.strength === 2) strongAgreement = true;
     if (p.method !== "mismatch" && p.method !== "number" && p.method !== "legal-form" && p.score >= 0.6) agreeingParts++;
+    if (p.method === "initial") initialParts++;
     if (p.method === "number" && p.score === 0) {
       numberMismatch = true;
       mismatchedNumberWeight += weight;
@@ -468,6 +471,7 @@ export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions =
     if (qUsed[i]) continue;
     const weight = wq[i] * extra.query;
     den += weight;
+    if (q[i].kind === "word") queryWordMissing = true;
     if (q[i].kind === "number") {
       if (candidateHasNumber) numberMismatch = true;
       else if (!opts.person) oneSidedNumber = true;
@@ -514,6 +518,9 @@ export function scoreTokens(q: NameToken[], c: NameToken[], opts: ScoreOptions =
   }
   // two persons who share one name part and nothing else (a surname, a common given name) are not shown
   // to be the same: John Taylor is not Mark John Taylor's namesake by that alone
+  // an initial confirms a name part only when the query's own words all found theirs: David G. Valadao is not
+  // GOTMAN, David because G is Gotman's initial while Valadao is left over
+  if (queryWordMissing) agreeingParts -= initialParts;
   if (opts.person && agreeingParts < 2 && strongCount(q) >= 2 && strongCount(c) >= 2 && score > ONE_PART_CAP) {
     score = ONE_PART_CAP;
     rules.push("one-name-part-only");

@@ -268,3 +268,10 @@ test("a name that lists alternatives with a slash is as good as its best one; A/
   assert.deepEqual(nameAlternatives("Maersk A/S"), ["Maersk A/S"]);
   assert.deepEqual(nameAlternatives("Sberbank / Savings Bank of Russia"), ["Sberbank / Savings Bank of Russia", "Sberbank", "Savings Bank of Russia"]);
 });
+
+test("an initial confirms a name part only when the query's own words all found theirs", () => {
+  different("David G. Valadao", "GOTMAN, David", "Person");
+  different("Robert B. Aderholt", "BARRERA, Robert", "Person");
+  same("J. Smith", "John Smith", "Person");
+  same("John F. Kennedy", "KENNEDY, John Fitzgerald", "Person");
+});
