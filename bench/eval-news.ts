@@ -17,6 +17,8 @@ const FIXTURES = join(import.meta.dirname, "..", "test", "fixtures", "news");
 const HELDOUT = join(FIXTURES, "heldout");
 /** round 3's held-out set, written (with gold) before round 3's rules and measured once before them */
 const HELDOUT2 = join(FIXTURES, "heldout2");
+/** round 4's held-out set: five articles written (with gold) before round 4's rules and measured once before them */
+const HELDOUT3 = join(FIXTURES, "heldout3");
 /** `npm run eval:news -- --misses`: list each article's missed and spurious relations and facts */
 const SHOW_MISSES = process.argv.includes("--misses");
 
@@ -45,6 +47,8 @@ function loadCorpora(): Corpus[] {
   if (heldout.length) out.push({ name: "HELD-OUT articles (test/fixtures/news/heldout)", articles: heldout });
   const heldout2 = goldIn(HELDOUT2);
   if (heldout2.length) out.push({ name: "HELD-OUT round 3 articles (test/fixtures/news/heldout2)", articles: heldout2 });
+  const heldout3 = goldIn(HELDOUT3);
+  if (heldout3.length) out.push({ name: "HELD-OUT round 4 articles (test/fixtures/news/heldout3)", articles: heldout3 });
   return out;
 }
 

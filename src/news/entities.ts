@@ -580,6 +580,8 @@ const ANAPHOR_TYPES: Record<string, EntityType[]> = {
   owner: ["Company"], buyer: ["Company"], "joint venture": ["Company"], venture: ["Company"], supplier: ["Company"], importer: ["Company"], dealer: ["Company"],
   plant: ["Plant"], factory: ["Plant"], site: ["Plant"],
 };
+/** "it" as a clause's subject, before a verb of doing (not "it is", "it was": those are often expletive) */
+const PRONOUN_SUBJECT = /(^|(?:,\s+(?:and|but)\s+|;\s+|\band\s+))[Ii]t(?=\s+(?:also\s+|now\s+|then\s+|later\s+|still\s+|already\s+)?(?:plans|planned|intends|intended|will|would|has|had|assembles|assembled|builds|built|makes|made|produces|produced|supplies|supplied|sells|sold|bought|acquired|owns|owned|holds|held|signed|started|began|stopped|halted|exports|exported|imports|imported|operates|operated|employs|employed|belongs|belonged|opened|launched|licenses|licensed)\b)/g;
 const SITE_NOUNS = new Set(["plant", "factory", "site"]);
 /** nouns any company is called; for these the party the text is about wins over an earlier apposition */
 const GENERIC_COMPANY_NOUNS = new Set(["company", "automaker", "carmaker", "car maker", "manufacturer", "firm", "group"]);
@@ -616,6 +618,8 @@ function addAnaphora(sentences: SentenceAnalysis[]): void {
     const text = sa.sentence.text;
     const si = sa.sentence.index;
     const anaphors = [...text.matchAll(ANAPHORA)];
+    // what a sentence-initial "It" refers to: decided before this sentence's own names are noted
+    const carriedSubject = subjectCompany && subjectCompany.sentence >= si - 3 ? subjectCompany.e : firstCompanyOfLastSentence ?? last.get("Company");
     let ai = 0;
     const ordered = [...sa.mentions];
     let sentenceFirstCompany: DocEntity | undefined;
@@ -641,11 +645,12 @@ function addAnaphora(sentences: SentenceAnalysis[]): void {
         if (/^\s+[\p{Lu}\p{N}]/u.test(after) || ordered.some((o) => (o.start >= aEnd && o.start <= aEnd + 1) || (o.start < aEnd && o.end > a.index!))) continue;
         // "the importer, Dongfeng Motor Rus": an apposition naming the party
         if (/^,\s+\p{Lu}/u.test(after) && ordered.some((o) => o.start >= aEnd && o.start <= aEnd + 3 && /^\s*(?:[,.;)]|$)/.test(text.slice(o.end)))) continue;
-        // only nationality adjectives may stand between "the" and the noun ("the South Korean automaker")
         const adjectives = a[0].split(/\s+/).slice(1, -1).filter((w) => /^\p{Lu}/u.test(w));
-        if (adjectives.some((w) => !COUNTRY_ADJECTIVES.has(w.toLowerCase()) && !REGIONAL_ADJECTIVES.has(w.toLowerCase()) && !["South", "North"].includes(w))) continue;
-        // "the Kaluga plant" is a name, "a plant in" is not about a known one
         const noun = a[1].toLowerCase();
+        // only nationality adjectives may stand between "the" and the noun ("the South Korean automaker"): "the
+        // Kaluga plant" is a name; but a place a company is known by ("the Naberezhnye Chelny manufacturer") may
+        const placeModifier = GENERIC_COMPANY_NOUNS.has(noun) || noun === "truck maker";
+        if (!placeModifier && adjectives.some((w) => !COUNTRY_ADJECTIVES.has(w.toLowerCase()) && !REGIONAL_ADJECTIVES.has(w.toLowerCase()) && !["South", "North"].includes(w))) continue;
         const types = ANAPHOR_TYPES[noun];
         let target: DocEntity | undefined;
         const describedAs = described.get(noun);
@@ -662,6 +667,17 @@ function addAnaphora(sentences: SentenceAnalysis[]): void {
           target = [...seen].reverse().find((e) => e.type === "Company" && e.name.toLowerCase().split(" ").includes(noun)) ?? companyTarget();
         } else {
           target = types.map((t) => last.get(t)).find(Boolean);
+        }
+        if (target?.type === "Company") {
+          // "Daimler Truck … suspended all cooperation with the Russian company": a nationality names a party of that
+          // country, and a company the clause already has as its subject is not the one a preposition points to
+          const nationality = adjectives.map((w) => COUNTRY_ADJECTIVES.get(w.toLowerCase())).find(Boolean);
+          const governed = /\b(?:with|to|from|by|for|of|against)\s+$/i.test(text.slice(0, a.index!));
+          const inSentence = ordered.some((o) => o.end <= a.index! && o.entity === target);
+          if ((nationality && target.country !== nationality) || (governed && inSentence)) {
+            const other = [...seen].reverse().find((e) => e.type === "Company" && e !== target && (!nationality || e.country === nationality));
+            target = other ?? (nationality && target.country && target.country !== nationality ? undefined : target);
+          }
         }
         if (!target) continue;
         const tStart = sa.tokens.findIndex((t) => t.start >= a.index!);
@@ -686,6 +702,18 @@ function addAnaphora(sentences: SentenceAnalysis[]): void {
     }
     // "its plant in Kaluga", "at its factory": the sentence's subject company runs the site "the plant" refers to
     if (/\b(?:its|their)\s+(?:[\w-]+\s+)?(?:plant|factory|site|facility)\b/i.test(text)) siteOwner = companyTarget() ?? siteOwner;
+    // "…, and it also assembles Chevrolet cars", "It stopped building BMW vehicles": a subject "it" before an
+    // action verb is the party the sentence (or, at its start, the text) is about; "it is worth…" is no party
+    for (const p of text.matchAll(PRONOUN_SUBJECT)) {
+      const at = p.index! + p[1].length;
+      const earlier = [...sa.mentions, ...added].filter((x) => x.end <= at && (x.entity.type === "Company" || x.entity.type === "Plant")).sort((x, y) => x.start - y.start);
+      const sentenceSubject = earlier.find((x) => isSubjectMention(text, x))?.entity;
+      const target = sentenceSubject ?? (at === 0 ? carriedSubject : undefined);
+      if (!target) continue;
+      const tStart = sa.tokens.findIndex((t) => t.start >= at);
+      added.push({ entity: target, sentence: si, start: at, end: at + 2, tokenStart: tStart, tokenEnd: tStart + 1, text: text.slice(at, at + 2), anaphor: true, possessive: false });
+      if (target.type === "Company") subjectCompany = { e: target, sentence: si };
+    }
     firstCompanyOfLastSentence = sentenceFirstCompany ?? firstCompanyOfLastSentence;
     if (added.length) sa.mentions = [...sa.mentions, ...added].sort((x, y) => x.start - y.start);
   }

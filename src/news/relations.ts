@@ -3,7 +3,9 @@
  * decides which entity fills which role (the clause's first party before a verb is its subject, the first
  * party after a preposition its object), hedges decide the status (./hedges.ts) and the nearest date the
  * date. Three structural rules add what sentences state without a verb: a model named after its maker is
- * PRODUCES, "its Lada lineup" is PRODUCES, and a plant named with its owner is OPERATES_PLANT.
+ * PRODUCES, "its Lada lineup" is PRODUCES, and a plant named with its owner is OPERATES_PLANT. Arguments may be
+ * coordinated ("X and Y will jointly…", "the Camry sedan and the RAV4 crossover", "gearboxes from X and engines
+ * from Y"); a site that makes vehicles assembles them; kits "supplied by" a party go to the assembler.
  */
 import type { EntityType, RelationStatus, RelationType } from "../model/schema.js";
 import type { NewsRelation } from "../model/news.js";
@@ -59,6 +61,8 @@ function clauses(text: string): Clause[] {
   return out;
 }
 
+const SITE_SUBJECT = /\b(?:plant|factory|site|facility|works)\b/i;
+
 const STATUS_RANK: Record<RelationStatus, number> = { ended: 3, confirmed: 2, reported: 1, planned: 0 };
 
 export function extractRelations(sentences: SentenceAnalysis[], entities: DocEntity[], ref: RefDate): FoundRelation[] {
@@ -95,7 +99,7 @@ export function extractRelations(sentences: SentenceAnalysis[], entities: DocEnt
         // "AGR works with Chery, which supplies kits to…": inside a relative clause the antecedent is the subject
         const relative = p.before === "subject" ? relativeClauseAt(relatives, tStart) : undefined;
         if (relative && before.includes(relative.antecedent)) before = [relative.antecedent];
-        const after = afterAll.filter((x) => typesOf(p.after).includes(x.entity.type));
+        const after = afterAll.filter((x) => typesOf(p.after).includes(x.entity.type) && !(p.directObject && /\b(?:from|to)\b/i.test(text.slice(tEnd, x.start))));
         // coordinated arguments may run past afterWithin ("to Kazakhstan and Belarus")
         const afterTyped = inClause.filter((x) => x.start >= tEnd && typesOf(p.after).includes(x.entity.type));
 
@@ -128,13 +132,25 @@ export function extractRelations(sentences: SentenceAnalysis[], entities: DocEnt
           if (!subjects.length) continue;
         } else {
           if (p.before === "subject") subjects = pickBefore(before);
+          // "Kama Axle and Ningbo Gear will supply…": a subject coordinated with the clause's first party
+          if (p.before === "subject" && p.pickBefore !== "nearest" && before.length >= 2 && subjects[0] === before[0].entity) {
+            const [a, b] = before;
+            if (b.entity !== a.entity && b.entity.type === a.entity.type && /^\s+and\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$/.test(text.slice(a.end, b.start)) && !/[,;]/.test(text.slice(b.end, tStart)) && tStart - b.end <= 40) subjects.push(b.entity);
+          }
           if (p.before === "object") objects = pickBefore(before);
           if (p.after === "subject") subjects = pickAfter(after);
           if (p.after === "object") objects = pickAfter(after);
         }
 
         if (!subjects.length && p.fallbackSubject) subjects = fallback(p.fallbackSubject, p.subjectTypes, sa, sentences, beforeAll, objects[0]);
-        if (!objects.length && p.fallbackObject) objects = fallback(p.fallbackObject, p.objectTypes, sa, sentences, beforeAll, subjects[0]);
+        // a site that assembles ("the plant assembled 25,000 cars", "X, the car plant in Kostanay, assembled…") or
+        // a company that will assemble "other brands" builds someone else's vehicles, not its own
+        const selfExcluded = SITE_SUBJECT.test(text.slice(0, tStart)) || /^\s+(?:\w+\s+)?other\b/i.test(text.slice(tEnd, tEnd + 30));
+        const objectFallback = selfExcluded ? p.fallbackObject?.filter((k) => k !== "self") : p.fallbackObject;
+        // "the plant builds JAC crossovers": a site makes the vehicles it assembles, whoever designed them
+        const siteMakes = p.type === "PRODUCES" && p.before === "subject" && SITE_SUBJECT.test(text.slice(clause.start, tStart));
+        const objectByFallback = !objects.length && !!objectFallback?.length;
+        if (objectByFallback) objects = fallback(objectFallback!, p.objectTypes, sa, sentences, beforeAll, subjects[0]);
         if (!subjects.length || !objects.length) continue;
 
         const status = p.status ?? statusOf(clauseText, text.slice(clause.start, tEnd));
@@ -153,9 +169,10 @@ export function extractRelations(sentences: SentenceAnalysis[], entities: DocEnt
         }
         for (const s of subjects) {
           for (const o of objects) {
-            if (s === o && !(p.fallbackObject?.includes("self") && objects.length === 1 && subjects.length === 1)) continue;
+            // "assembles cars at the Moskvich plant" may name the subject again; "the company reported" does not
+            if (s === o && !(p.fallbackObject?.includes("self") && !selfExcluded && (objectByFallback || !after[0]?.anaphor) && objects.length === 1 && subjects.length === 1)) continue;
             found.push({
-              type: p.type, subject: s, object: o, status, date,
+              type: siteMakes ? "ASSEMBLES" : p.type, subject: s, object: o, status, date,
               percentage: pct ? Number(pct[1]) : null,
               what: p.type === "LICENSES_TO" ? licensedThing(text, tStart) : null,
               sentence: sa.sentence.index, confidence: confidenceOf(p.confidence, s, o), pattern: p.id,
@@ -165,6 +182,7 @@ export function extractRelations(sentences: SentenceAnalysis[], entities: DocEnt
       }
     }
     found.push(...gappedStakes(sa, found));
+    kitSupplies(sa, found);
     for (const r of impliedRelations(sa, relatives)) {
       found.push({ ...r, date: nearestDate(dates, relatives[0]?.start ?? 0, { start: 0, end: text.length }), percentage: null, what: null, sentence: sa.sentence.index, confidence: confidenceOf(0.6, r.subject, r.object), pattern: `relative-clause-${r.type.toLowerCase()}` });
     }
@@ -173,6 +191,40 @@ export function extractRelations(sentences: SentenceAnalysis[], entities: DocEnt
   }
   applyLaterEndings(found, sentences);
   return dedupe(resolveOptions(found));
+}
+
+/**
+ * Kit assembly names the supplier after the goods: "it assembles Chevrolet cars from kits supplied by UzAuto
+ * Motors", "the plant assembles buses using components shipped by Ningbo Gear". The supplier delivers to the
+ * assembler of the same sentence, not to the brand being assembled (which the generic "supplied by" reading
+ * would pick as the first party of the clause).
+ */
+const KITS_SUPPLIED_BY = /\b(?:from|using|with|on)\s+(?:[\w-]+\s+){0,3}?(?:kits?|components?|parts|assemblies|sets)\s+(?:supplied|shipped|delivered|provided|sent|imported)\s+(?:\w+\s+)?by\s+/gi;
+const SUPPLIER_TYPES: EntityType[] = ["Company", "Brand"];
+
+function kitSupplies(sa: SentenceAnalysis, found: FoundRelation[]): void {
+  const text = sa.sentence.text;
+  const here = (r: FoundRelation) => r.sentence === sa.sentence.index;
+  for (const m of text.matchAll(KITS_SUPPLIED_BY)) {
+    const end = m.index! + m[0].length;
+    const supplier = sa.mentions.find((x) => x.start >= end && x.start <= end + 30 && SUPPLIER_TYPES.includes(x.entity.type));
+    if (!supplier) continue;
+    // the assembler: the subject of an assembly read from this sentence, else the sentence's first company
+    const assembly = found.filter((r) => here(r) && r.type === "ASSEMBLES" && r.subject !== supplier.entity).pop();
+    const assembler = assembly?.subject ?? sa.mentions.find((x) => x.end <= m.index! && x.entity.type === "Company" && x.entity !== supplier.entity)?.entity;
+    if (!assembler) continue;
+    const namedBefore = new Set(sa.mentions.filter((x) => x.end <= m.index!).map((x) => x.entity));
+    for (let k = found.length - 1; k >= 0; k--) {
+      const r = found[k];
+      if (here(r) && r.type === "SUPPLIES" && r.subject === supplier.entity && r.object !== assembler && namedBefore.has(r.object)) found.splice(k, 1);
+    }
+    const base = found.find((r) => here(r) && r.subject === assembler);
+    found.push({
+      type: "SUPPLIES", subject: supplier.entity, object: assembler, status: base?.status ?? statusOf(text, text.slice(0, m.index!)),
+      date: base?.date ?? null, percentage: null, what: null, sentence: sa.sentence.index,
+      confidence: confidenceOf(0.7, supplier.entity, assembler), pattern: "kits-supplied-by",
+    });
+  }
 }
 
 /**
@@ -193,20 +245,30 @@ function resolveOptions(found: FoundRelation[]): FoundRelation[] {
 
 /**
  * The first argument after a trigger and the ones coordinated with it: "assembles the Coolray, Atlas Pro and
- * Monjaro crossovers", "supplies KAMAZ and GAZ" — each of the same type, joined only by commas, "and", "or",
- * "as well as".
+ * Monjaro crossovers", "supplies KAMAZ and GAZ", "the Camry sedan and the RAV4 crossover" — each of the same
+ * type, joined only by commas, "and", "or", "as well as" (a vehicle noun may close each item). A list joined by
+ * commas alone is closed by a conjunction; without one the comma starts a new clause ("BelAZ holds 50% of the
+ * venture, Geely owns 32.5%"), so only the first argument counts.
  */
-const COORDINATION = /^\s*(?:,\s*(?:and\s+|or\s+)?|\s*(?:and|or|as well as|&)\s+)(?:the\s+|its\s+|their\s+)?$/i;
+const ITEM_NOUN = String.raw`(?:(?:[\w-]+\s+)?(?:sedans?|crossovers?|SUVs?|hatchbacks?|liftbacks?|pickups?|minivans?|vans?|trucks?|cars|vehicles|models?|buses|bus|off-roaders?|tractors?|engines?)\s*)?`;
+const COMMA_JOINT = new RegExp(String.raw`^\s*${ITEM_NOUN},\s*(?:the\s+|its\s+|their\s+)?$`, "i");
+/** "buys gearboxes from Fast Gear and diesel engines from Weichai": the verb is gapped, goods and preposition repeat */
+const GAPPED_GOODS = String.raw`\s+(?:(?!(?:sells?|sold|buys?|bought|supplies|supplied|ships?|shipped|exports?|exported|imports?|imported|is|are|was|were|has|have|had|will)\b)[a-z][\w-]*\s+){1,3}(?:from|to)`;
+const CONJUNCTION_JOINT = new RegExp(String.raw`^\s*${ITEM_NOUN}(?:,\s*)?(?:[Aa]nd|[Oo]r|as well as|&)(?:${GAPPED_GOODS})?\s+(?:the\s+|its\s+|their\s+)?$`);
 
 function coordinated(after: Mention[], text: string): DocEntity[] {
   const out = [after[0].entity];
   let last = after[0];
+  let closed = 1;
   for (const x of after.slice(1)) {
-    if (x.entity.type !== after[0].entity.type || !COORDINATION.test(text.slice(last.end, x.start))) break;
+    const between = text.slice(last.end, x.start);
+    const conjunction = CONJUNCTION_JOINT.test(between);
+    if (x.entity.type !== after[0].entity.type || !(conjunction || COMMA_JOINT.test(between))) break;
     if (!out.includes(x.entity)) out.push(x.entity);
     last = x;
+    if (conjunction) closed = out.length;
   }
-  return out;
+  return out.slice(0, closed);
 }
 
 function pct0(text: string): number | null {

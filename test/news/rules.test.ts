@@ -193,3 +193,80 @@ test("a plant that assembles stands for the company running it", () => {
   const assembled = r.relations.filter((x) => x.type === "ASSEMBLES" && x.object.endsWith("X5"));
   assert.deepEqual(assembled.map((x) => x.subject), ["Nordwerk Motors"], show(r));
 });
+
+test("ownership stated by a participle or a descriptor: owned by, belongs to, part of the state corporation", () => {
+  const owned = analyse("Kama Axle LLC, the parts plant in Elabuga owned by Volga Holding Group, made 9,000 axles last year.");
+  assert.ok(rel(owned, "OWNS", "Volga Holding Group", "Kama Axle LLC"), show(owned));
+  const part = analyse("Kama Motors LLC, part of the state corporation Volga Holding Group, has been under UK sanctions since 2022.");
+  assert.ok(rel(part, "SUBSIDIARY_OF", "Kama Motors LLC", "Volga Holding Group"), show(part));
+  const belongs = analyse("Kama Axle LLC, which belongs to Volga Holding Group, supplies axles to several bus makers.");
+  assert.ok(rel(belongs, "SUBSIDIARY_OF", "Kama Axle LLC", "Volga Holding Group"), show(belongs));
+});
+
+test("a comma list of parties needs a conjunction: a comma alone starts a new clause", () => {
+  const r = analyse("Volga Holding Group holds 50% of Kama Motors LLC, Ningbo Gearbox Trading Co owns 30% and Oka Invest LLC the rest.");
+  assert.ok(rel(r, "OWNS", "Volga Holding Group", "Kama Motors LLC"), show(r));
+  assert.ok(!rel(r, "OWNS", "Volga Holding Group", "Ningbo Gearbox Trading Co"), show(r));
+});
+
+test("kit assembly: the supplier of the kits delivers to the assembler, not to the brand assembled", () => {
+  const r = analyse("Kama Motors LLC builds trucks in Elabuga, and it also assembles Volga Holding Group crossovers from kits supplied by Ningbo Gearbox Trading Co.");
+  assert.ok(rel(r, "SUPPLIES", "Ningbo Gearbox Trading Co", "Kama Motors LLC"), show(r));
+  assert.ok(!rel(r, "SUPPLIES", "Ningbo Gearbox Trading Co", "Volga Holding Group"), show(r));
+});
+
+test("goods bought from two suppliers: both supply, and buying goods is no acquisition", () => {
+  const r = analyse("Kama Motors LLC now buys gearboxes from Ningbo Gearbox Trading Co and axles from Oka Axle LLC.");
+  assert.ok(rel(r, "SUPPLIES", "Ningbo Gearbox Trading Co", "Kama Motors LLC"), show(r));
+  assert.ok(rel(r, "SUPPLIES", "Oka Axle LLC", "Kama Motors LLC"), show(r));
+  assert.ok(!r.relations.some((x) => x.type === "ACQUIRED"), show(r));
+});
+
+test("a plant that assembles cars assembles someone's vehicles, not its owner's own brand", () => {
+  const r = analyse("Kama Motors LLC, the car plant in Elabuga, assembled 20,000 vehicles last year, the company reported.");
+  assert.ok(!rel(r, "ASSEMBLES", "Kama Motors LLC", "Kama Motors LLC"), show(r));
+  const builds = analyse("Kama Motors LLC bought the plant in 2023. The plant builds Oka Brand LLC crossovers under licence.");
+  assert.ok(!builds.relations.some((x) => x.type === "PRODUCES" && x.subject === "Kama Motors LLC"), show(builds));
+});
+
+test("two parties doing one thing together are partners; so are two that set up a venture", () => {
+  const jointly = analyse("Kama Motors LLC and Ningbo Gearbox Trading Co will jointly produce gearboxes in Tatarstan.");
+  assert.ok(rel(jointly, "PARTNER_OF", "Kama Motors LLC", "Ningbo Gearbox Trading Co") ?? rel(jointly, "PARTNER_OF", "Ningbo Gearbox Trading Co", "Kama Motors LLC"), show(jointly));
+  const venture = analyse("Kama Motors LLC and Ningbo Gearbox Trading Co set up the venture in 2019.");
+  assert.ok(rel(venture, "PARTNER_OF", "Kama Motors LLC", "Ningbo Gearbox Trading Co") ?? rel(venture, "PARTNER_OF", "Ningbo Gearbox Trading Co", "Kama Motors LLC"), show(venture));
+});
+
+test("a subject 'it' is the party the sentence or the text is about", () => {
+  const r = analyse("Kama Motors LLC builds trucks in Elabuga. It also assembles Oka Brand LLC vans for the domestic market.");
+  assert.ok(rel(r, "ASSEMBLES", "Kama Motors LLC", "Oka Brand LLC"), show(r));
+  const expletive = analyse("Kama Motors LLC builds trucks in Elabuga. It is worth noting that Oka Brand LLC vans are popular.");
+  assert.ok(!rel(expletive, "ASSEMBLES", "Kama Motors LLC", "Oka Brand LLC"), show(expletive));
+});
+
+test("a nationality in 'the Russian company' picks the party of that country", () => {
+  const r = analyse("Kama Motors LLC, a Russian truck maker, built 30,000 trucks. Rhein Lastwagen GmbH, a German supplier, ended its cooperation with the Russian company in 2022.");
+  assert.ok(rel(r, "PARTNER_OF", "Rhein Lastwagen GmbH", "Kama Motors LLC") ?? rel(r, "PARTNER_OF", "Kama Motors LLC", "Rhein Lastwagen GmbH"), show(r));
+});
+
+test("supply with the customer as direct object; goods shipped to a country are exports", () => {
+  const w = analyse("Ningbo Gearbox Trading Co supplies Kama Motors LLC with automatic gearboxes.");
+  assert.ok(rel(w, "SUPPLIES", "Ningbo Gearbox Trading Co", "Kama Motors LLC"), show(w));
+  const ships = analyse("Kama Motors LLC ships most of its trucks to Kazakhstan.");
+  assert.ok(rel(ships, "EXPORTS_TO", "Kama Motors LLC", "Kazakhstan"), show(ships));
+  const passive = analyse("Oka Brand LLC vehicles were delivered to Kazakhstan via Kama Motors LLC.");
+  assert.ok(!rel(passive, "EXPORTS_TO", "Oka Brand LLC", "Kazakhstan"), show(passive));
+});
+
+test("a sanctions package that includes a party; an owner named after 'its largest shareholder was'", () => {
+  const pkg = analyse("The EU's latest sanctions package includes Kama Motors LLC.");
+  assert.ok(pkg.relations.some((x) => x.type === "SANCTIONED_BY" && x.subject === "Kama Motors LLC"), show(pkg));
+  const holder = analyse("Kama Motors LLC makes trucks in Elabuga. Its largest shareholder until 2022 was Rhein Lastwagen GmbH.");
+  assert.ok(rel(holder, "OWNS", "Rhein Lastwagen GmbH", "Kama Motors LLC"), show(holder));
+});
+
+test("a maker named by what it makes; a new owner resuming output of a model assembles it", () => {
+  const maker = analyse("The UK has sanctioned Kama Engines LLC, the Yaroslavl maker of Oka Brand LLC diesel engines.");
+  assert.ok(rel(maker, "PRODUCES", "Kama Engines LLC", "Oka Brand LLC"), show(maker));
+  const resume = analyse("Kama Motors LLC intends to resume output of the Vega S5 sedan next year.");
+  assert.ok(rel(resume, "ASSEMBLES", "Kama Motors LLC", "Vega S5"), show(resume));
+});

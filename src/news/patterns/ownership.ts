@@ -38,12 +38,13 @@ export const OWNERSHIP_PATTERNS: Pattern[] = [
   {
     id: "acquired", type: "ACQUIRED", subjectTypes: OWNERS, objectTypes: ASSETS,
     trigger: /\b(?:acquired|acquires|acquire|bought|buys|purchased|purchases|took over|takes over|take over|completed (?:the |its )?(?:acquisition|purchase|takeover) of|(?:agreed|plans|intends) to (?:buy|acquire|purchase|take over))\b/gi,
-    before: "subject", after: "object", pickBefore: "first", afterWithin: 25, confidence: 0.75,
+    before: "subject", after: "object", pickBefore: "first", afterWithin: 25, directObject: true, confidence: 0.75,
     excludes: /\b(?:stake|shares?|percent|%|licen[cs]e|option)\b/i,
   },
   {
     id: "acquired-by", type: "ACQUIRED", subjectTypes: OWNERS, objectTypes: ASSETS,
-    trigger: /\b(?:was|were|has been|had been|will be|is being)\s+(?:acquired|bought|purchased|taken over|sold)\s+(?:\w+\s+)?(?:by|to)\b/gi,
+    // also the participle in apposition: "Volga Motors, bought by Kama Trucks in 2019, …"
+    trigger: /(?:\b(?:was|were|has been|had been|will be|is being)|,(?:\s+(?:later|since|recently|now))?)\s+(?:acquired|bought|purchased|taken over|sold)\s+(?:\w+\s+)?(?:by|to)\b/gi,
     before: "object", after: "subject", pickBefore: "nearest", confidence: 0.8,
   },
   {
@@ -52,8 +53,28 @@ export const OWNERSHIP_PATTERNS: Pattern[] = [
     before: null, after: "object", afterWithin: 5, confidence: 0.6,
   },
   {
+    // "SaryarkaAvtoProm, the car plant in Kostanay owned by Allur Group", "the company is majority-owned by Rostec"
+    id: "owned-by", type: "OWNS", subjectTypes: OWNERS, objectTypes: ["Company", "Brand"],
+    trigger: /\b(?:(?:wholly|fully|majority|partly|jointly|indirectly|ultimately)[- ])?owned\s+(?:\w+\s+)?by\b/gi,
+    before: "object", after: "subject", pickBefore: "nearest", afterWithin: 40, confidence: 0.75,
+  },
+  {
+    id: "controlled-by", type: "CONTROLS", subjectTypes: OWNERS, objectTypes: ["Company", "Brand"],
+    trigger: /\b(?:is|are|was|were|been|being|,)?\s*controlled\s+(?:\w+\s+)?by\b/gi,
+    before: "object", after: "subject", pickBefore: "nearest", afterWithin: 40, confidence: 0.7,
+  },
+  {
+    // "GAZ Group, when the Treasury designated its owner, Oleg Deripaska": the owner named after "its owner"
+    id: "its-owner", type: "OWNS", subjectTypes: OWNERS, objectTypes: ["Company", "Brand"],
+    // or after a copula: "Its largest shareholder until 2022 was Renault"
+    trigger: /\b(?:[Ii]ts|[Tt]heir)\s+(?:(?:main|largest|biggest|majority|controlling|sole|principal|new|former)\s+)?(?:owner|shareholder|stakeholder)\b(?:(?:\s+(?:until|since|in)\s+\d{4})?\s+(?:is|was|has been|became|remains)(?:\s+the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?|,?(?:\s+(?:the\s+)?[a-z][\w-]*){0,2})/g,
+    before: "object", after: "subject", pickBefore: "first", afterWithin: 6, fallbackObject: ["context"], confidence: 0.65,
+  },
+  {
+    // "the company, which belongs to GAZ Group", "KAMAZ, part of the state corporation Rostec": a descriptor
+    // of lower-case words may stand between "of" and the parent's name
     id: "subsidiary-of", type: "SUBSIDIARY_OF", subjectTypes: ["Company", "Plant"], objectTypes: ["Company", "Organization", "PublicBody"],
-    trigger: /\b(?:a |the )?(?:subsidiary|unit|division|daughter company|part|member|affiliate)\s+of\b/gi,
+    trigger: /\b(?:[Aa] |[Tt]he )?(?:subsidiary|unit|division|daughter company|part|member|affiliate|[Ss]ubsidiary|[Pp]art)\s+of(?:\s+(?:the|a|an|its)\s+(?:[a-z][a-z-]*\s+){1,3}(?=[A-Z]))?|\bbelong(?:s|ed|ing)?\s+to\b/g,
     before: "subject", after: "object", pickBefore: "nearest", afterWithin: 12, confidence: 0.75,
     excludes: /\bpart of (?:the|a|its|their) (?:plan|strategy|deal|effort|program|programme|broader|wider)\b/i,
   },

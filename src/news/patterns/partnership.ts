@@ -37,7 +37,13 @@ export const PARTNERSHIP_PATTERNS: Pattern[] = [
   },
   {
     ...base, id: "pair-signed",
-    trigger: /\b(?:signed|formed|set up|established|created|agreed on|agreed to form|announced|launched|entered into|are in talks on|are discussing) (?:a |an |the )?(?:\w+ ){0,2}?(?:partnership|joint venture|alliance|cooperation agreement|agreement|memorandum|MoU|deal)\b/gi,
+    trigger: /\b(?:signed|formed|set up|established|created|agreed on|agreed to form|announced|launched|entered into|are in talks on|are discussing) (?:a |an |the )?(?:\w+ ){0,2}?(?:partnership|joint venture|venture|joint company|alliance|cooperation agreement|agreement|memorandum|MoU|deal)\b/gi,
     before: "subject", after: null, pairBefore: true, confidence: 0.75,
+  },
+  {
+    // "Kama Axle and Ningbo Gear will jointly produce axles": two parties doing one thing together
+    ...base, id: "pair-jointly",
+    trigger: /\b(?:will |plan to |intend to |agreed to |are to |to )?(?:jointly|together) (?:produce|develop|build|assemble|make|manufacture|invest|launch|design|set up|establish|create|run|operate)\b/gi,
+    before: "subject", after: null, pairBefore: true, confidence: 0.7,
   },
 ];

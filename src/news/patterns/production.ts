@@ -29,6 +29,19 @@ export const PRODUCTION_PATTERNS: Pattern[] = [
     requires: LOCAL,
   },
   {
+    // "Avtodizel, the Yaroslavl maker of YaMZ diesel engines": a maker named by what it makes (a company name
+    // right after "of" is the brand it makes)
+    id: "maker-of", type: "PRODUCES", subjectTypes: ["Company"], objectTypes: [...PRODUCTS, "Company"],
+    trigger: /\b(?:maker|manufacturer|producer|builder)\s+of\s+(?:the\s+)?/gi,
+    before: "subject", after: "object", pickBefore: "nearest", afterWithin: 1, confidence: 0.65,
+  },
+  {
+    // "AGR intends to resume output of the Solaris": a new owner restarting a model at a plant it took over
+    id: "resumes-output", type: "ASSEMBLES", subjectTypes: COMPANIES, objectTypes: PRODUCTS,
+    trigger: /\b(?:resum(?:e|es|ed|ing)|restart(?:s|ed|ing)?|relaunch(?:es|ed|ing)?)\s+(?:the\s+)?(?:output|production|manufacturing|assembly|making)\s+of\b/gi,
+    before: "subject", after: "object", pickBefore: "first", afterWithin: 30, confidence: 0.65,
+  },
+  {
     id: "operates-plant", type: "OPERATES_PLANT", subjectTypes: ["Company"], objectTypes: ["Plant"],
     trigger: /\b(?:operat(?:es|ed|ing)|runs|ran|owns|opened|launched|built|bought|acquired|took over|leases?)\b/gi,
     before: "subject", after: "object", afterWithin: 40, confidence: 0.7,

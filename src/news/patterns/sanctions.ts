@@ -14,7 +14,7 @@ export const SANCTIONS_PATTERNS: Pattern[] = [
   },
   {
     id: "list-includes", type: "SANCTIONED_BY", subjectTypes: LISTED, objectTypes: AUTHORITY,
-    trigger: /\b(?:list|lists|blacklist|sanctions?(?: list)?|register)\s+(?:now\s+)?(?:includes|included|contains|contained|features|named|names|adds|added)\b/gi,
+    trigger: /\b(?:list|lists|blacklist|sanctions?(?: list| package)?|package|register)\s+(?:now\s+|also\s+)?(?:includes|included|contains|contained|features|named|names|adds|added|targets|targeted|covers|covered)\b/gi,
     before: "object", after: "subject", pickBefore: "nearest", manyAfter: true, afterWithin: 30, confidence: 0.85,
   },
   {

@@ -10,6 +10,12 @@ export const SUPPLY_PATTERNS: Pattern[] = [
     before: "subject", after: "object", afterWithin: 25, confidence: 0.7,
   },
   {
+    // "Weichai supplies KAMAZ with engines": the customer right after the verb, the goods after "with"
+    ...base, id: "supplies-with",
+    trigger: /\b(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|equip(?:s|ped|ping)?)\b(?=\s+(?:the\s+)?[A-Z][^.;]{0,40}?\bwith\b)/g,
+    before: "subject", after: "object", afterWithin: 6, confidence: 0.7,
+  },
+  {
     ...base, id: "supplier-of",
     trigger: /\b(?:supplier|vendor|provider|distributor|importer) (?:of [\w\s-]{0,30}?)?(?:to|for)\b/gi,
     before: "subject", after: "object", afterWithin: 30, confidence: 0.7,

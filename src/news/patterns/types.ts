@@ -43,6 +43,8 @@ export interface Pattern {
   excludes?: RegExp;
   /** the object is the party after "to" that follows the subject ("was licensed by JMC to Volga Motors") */
   objectAfterTo?: boolean;
+  /** the argument after the trigger is its direct object: no "from"/"to" between ("buys gearboxes from X" is no purchase of X) */
+  directObject?: boolean;
   symmetric?: boolean;
   confidence: number;
 }
