@@ -54,7 +54,7 @@ export interface IndexRecords {
  * with the best (many listed persons share the words of "Mohammed Ali") all go on, up to TIED_SHORTLIST, so
  * the birth date or country can pick the right one among them.
  */
-const SHORTLIST = Number(process.env.SL ?? 8);
+const SHORTLIST = 8;
 const TIED_SHORTLIST = 32;
 const TIE = 0.97;
 

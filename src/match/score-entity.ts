@@ -91,11 +91,10 @@ export function prepareQuery(query: ScreenQuery): PreparedQuery {
   // row "Cindy Gutierrez, 1983-12-01" must not meet a vessel named CINDY as if it could be one
   const stated = typeGroup(query.type);
   const group = stated === "unknown" && query.birthDates.some((d) => d.trim()) ? "person" : stated;
-  // Arabic-script names read with their long vowels and compared with Latin spellings by consonants
-  const abjad = true;
+  // Arabic- and Hebrew-script names read with the vowels the script writes, compared with Latin by consonants
   const names = query.names.flatMap(nameAlternatives);
-  const asPerson = group === "person" || group === "unknown" ? names.map((n) => analyseName(n, { schema: "Person", abjad })) : [];
-  const asOther = group !== "person" ? names.map((n) => analyseName(n, { schema: query.type ?? "LegalEntity", abjad })) : [];
+  const asPerson = group === "person" || group === "unknown" ? names.map((n) => analyseName(n, { schema: "Person", abjad: true })) : [];
+  const asOther = group !== "person" ? names.map((n) => analyseName(n, { schema: query.type ?? "LegalEntity", abjad: true })) : [];
   const countries = [...new Set(query.countries.map(countryCode).filter((c): c is string => !!c))];
   const birthDates = query.birthDates.map((d) => d.trim()).filter((d) => /^\d{4}(-\d{2}(-\d{2})?)?$/.test(d));
   const identifiers = query.identifiers.map((raw) => {
